@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Cross-file facts: what one translation unit knows about its functions and
+ * call sites, kept in an SQLite database so that rules needing the whole
+ * build (a helper defined in one file, called from others) can be evaluated
+ * after every unit was compiled.
+ *
+ * Many writers run at once under make -j: each unit is recorded in one
+ * transaction that first deletes that unit's earlier facts.
+ */
+#ifndef TDXCHECK_FACTS_H
+#define TDXCHECK_FACTS_H
+
+#include <stddef.h>
+
+#include "model.h"
+#include "rules.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Record tu's facts in the database at db_path (created when absent).
+ * Returns 0, or -1 with a one-line reason in err.
+ */
+int tdx_facts_record(const char *db_path, const struct tdx_tu *tu,
+		     char *err, size_t errlen);
+
+/*
+ * Evaluate the whole-build rules (unused-attr-on-used, unused-out-param)
+ * over every unit recorded in db_path.  Returns 0, or -1 with a one-line
+ * reason in err (missing or corrupt database).
+ */
+int tdx_facts_check(const char *db_path, const struct tdx_config *cfg,
+		    struct tdx_findings *out, char *err, size_t errlen);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TDXCHECK_FACTS_H */
