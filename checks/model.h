@@ -140,6 +140,7 @@ enum tdx_stmt_kind {
 struct tdx_stmt {
 	enum tdx_stmt_kind kind;
 	struct tdx_loc loc;		/* the keyword, or the first token */
+	struct tdx_loc else_loc;	/* IF with an else: the else keyword */
 	unsigned int last_line;		/* the line of the statement's last token */
 	bool braced;			/* BLOCK: written with braces in the source */
 	bool from_macro;		/* the statement comes from a macro expansion */
