@@ -9,6 +9,7 @@
 #define ENXIO		 6
 #define EAGAIN		11
 #define ENOMEM		12
+#define EACCES		13
 #define EFAULT		14
 #define EBUSY		16
 #define ENODEV		19
