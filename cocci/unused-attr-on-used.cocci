@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-2.0
+/// A TDX helper or parameter spelled __always_unused, __maybe_unused or
+/// __attribute__((unused)) is used: the attribute hides real warnings and
+/// lies to the reader.  Drop it.
+//
+// The spelled attribute is read from the source tokens, so the implicit
+// unused that kernel `inline` carries never counts.  Used means called,
+// address taken or passed as a function pointer in the same file (a
+// parameter: named in the body).  Only TDX primitives and functions that
+// reach one in the same file are judged.
+//
+// Confidence: High
+// Copyright: (C) 2025 The tdxcheck authors.
+// Comments: patch mode drops the attribute from the function or parameter.
+// Options: --no-includes --include-headers
+// Keywords: TDX, SEAMCALL, __always_unused, __maybe_unused
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+# tdxcheck prelude: the same block opens every cocci/*.cocci (tests/prelude-sync checks it).
+import re
+
+# The default TDX primitives (DESIGN.md): the name patterns every rule scopes itself to.
+TDX_PRIMITIVE = re.compile(r"^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|"
+			   r"seamcall|sc_retry|tdcall$)")
+tdx_uses = {}	# function defined in this file -> names it calls or passes as pointers
+tdx_toks = {}	# file -> (tokens, index of (line, col))
+
+def tdx_reset():
+	tdx_uses.clear()
+	tdx_toks.clear()
+
+def tdx_use(f, g):
+	tdx_uses.setdefault(f, set()).add(g)
+
+def tdx_reaches(f, seen=None):
+	"""f is a primitive or calls one, directly or through functions of this file."""
+	if TDX_PRIMITIVE.match(f):
+		return True
+	seen = set() if seen is None else seen
+	if f in seen:
+		return False
+	seen.add(f)
+	return any(tdx_reaches(g, seen) for g in tdx_uses.get(f, ()))
+
+# Source facts SmPL does not keep (spelled attributes, braces, keywords written
+# in the source rather than produced by a macro) are read from the raw tokens.
+_TDX_TOKEN = re.compile(r"/\*.*?\*/|//[^\n]*|^[ \t]*#(?:[^\n]*\\\n)*[^\n]*|"
+			r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\d[\w.]*|\S",
+			re.S | re.M)
+
+def tdx_tokens(path):
+	"""(tokens, index): tokens as (text, line, col), comments and cpp lines dropped."""
+	if path not in tdx_toks:
+		text = open(path, errors="replace").read()
+		toks, index, line, start = [], {}, 1, 0
+		for m in _TDX_TOKEN.finditer(text):
+			line += text.count("\n", start, m.start())
+			start = m.start()
+			s = m.group()
+			if s.startswith("/*") or s.startswith("//") or s.lstrip().startswith("#"):
+				continue
+			col = m.start() - (text.rfind("\n", 0, m.start()) + 1)
+			index[(line, col)] = len(toks)
+			toks.append((s, line, col))
+		tdx_toks[path] = (toks, index)
+	return tdx_toks[path]
+
+def tdx_at(p):
+	"""Token list of p's file and the index of the token p starts at."""
+	toks, index = tdx_tokens(p.file)
+	return toks, index.get((int(p.line), int(p.column)))
+
+def tdx_match(toks, i):
+	"""Index of the bracket closing the one at toks[i]."""
+	pair = {"(": ")", "[": "]", "{": "}"}[toks[i][0]]
+	depth = 0
+	for j in range(i, len(toks)):
+		if toks[j][0] == toks[i][0]:
+			depth += 1
+		elif toks[j][0] == pair:
+			depth -= 1
+			if depth == 0:
+				return j
+	return len(toks) - 1
+
+def tdx_print(p, rule, msg):
+	coccilib.report.print_report(p, "%s [tdx-%s]" % (msg, rule))
+
+def tdx_key(p):
+	return "%s:%s:%s" % (p.file, p.line, p.column)
+
+def uaou_spelled(toks, lo, hi):
+	"""toks[lo:hi] spells __always_unused, __maybe_unused or __attribute__((unused))."""
+	for k in range(lo, hi):
+		s = toks[k][0]
+		if s in ("__always_unused", "__maybe_unused"):
+			return True
+		if s in ("__attribute__", "__attribute") and k + 2 < hi:
+			end = tdx_match(toks, k + 1)
+			if any(t[0].strip("_") == "unused" for t in toks[k + 1:end]):
+				return True
+	return False
+
+def uaou_function(p):
+	"""The declaration whose name is at p spells the attribute."""
+	toks, i = tdx_at(p)
+	if i is None:
+		return False
+	lo = i
+	while lo > 0 and toks[lo - 1][0] not in (";", "}", "{"):
+		lo -= 1
+	hi = i + 1
+	if hi < len(toks) and toks[hi][0] == "(":
+		hi = tdx_match(toks, hi) + 1
+	while hi < len(toks) and toks[hi][0] not in (";", "{", ","):
+		hi += 1
+	return uaou_spelled(toks, lo, hi)
+
+def uaou_param(p):
+	"""The parameter whose name is at p spells the attribute."""
+	toks, i = tdx_at(p)
+	if i is None:
+		return False
+	lo, depth = i, 0
+	while lo > 0:
+		s = toks[lo - 1][0]
+		if depth == 0 and s in (",", "("):
+			break
+		depth += {")": 1, "]": 1, "(": -1, "[": -1}.get(s, 0)
+		lo -= 1
+	hi, depth = i + 1, 0
+	while hi < len(toks):
+		s = toks[hi][0]
+		if depth == 0 and s in (",", ")"):
+			break
+		depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(s, 0)
+		hi += 1
+	return uaou_spelled(toks, lo, hi)
+
+uaou_used = set()
+
+def uaou_function_bad(f, p):
+	return f in uaou_used and tdx_reaches(f) and uaou_function(p)
+
+def uaou_param_bad(f, p):
+	return tdx_key(p) in uaou_used and tdx_reaches(f) and uaou_param(p)
+// The call graph of this file, for tdx_reaches(): calls, &f, and functions
+// passed as arguments (sc_retry(__seamcall, ...)).
+@script:python@
+@@
+tdx_reset()
+
+@tdx_calls@
+identifier f, g;
+@@
+f(...) { <+... \( g(...) \| &g \) ...+> }
+
+@script:python@
+f << tdx_calls.f;
+g << tdx_calls.g;
+@@
+tdx_use(f, g)
+
+@tdx_fptrs@
+identifier f, g, h;
+@@
+f(...) { <+... h(..., g, ...) ...+> }
+
+@script:python@
+f << tdx_fptrs.f;
+g << tdx_fptrs.g;
+@@
+tdx_use(f, g)
+
+// Which names are used (called, address taken, passed as a pointer) and
+// which parameters are named in their function's body.
+@fn_use@
+identifier f;
+@@
+f
+
+@script:python@
+f << fn_use.f;
+@@
+uaou_used.add(f)
+
+@param_use@
+identifier f, x;
+type T;
+position p;
+@@
+f(..., T x@p, ...) { <+... x ...+> }
+
+@script:python@
+p << param_use.p;
+@@
+uaou_used.add(tdx_key(p[0]))
+
+// The findings: the name in a declaration that spells the attribute.
+@fn_bad@
+identifier f;
+position p : script:python(f) { uaou_function_bad(f, p[0]) };
+@@
+f@p(...) { ... }
+
+@proto_bad@
+identifier f;
+position p : script:python(f) { uaou_function_bad(f, p[0]) };
+type T;
+@@
+T f@p(...);
+
+@param_bad@
+identifier f, x;
+type T;
+position p : script:python(f) { uaou_param_bad(f, p[0]) };
+@@
+f(..., T x@p, ...) { ... }
+
+@depends on context@
+identifier fn_bad.f;
+position fn_bad.p;
+@@
+* f@p(...) { ... }
+
+@depends on context@
+identifier proto_bad.f;
+position proto_bad.p;
+type T;
+@@
+* T f@p(...);
+
+@depends on context@
+identifier param_bad.f, param_bad.x;
+position param_bad.p;
+type T;
+@@
+f(...,
+* T x@p
+  , ...) { ... }
+
+@script:python depends on org@
+f << fn_bad.f;
+p << fn_bad.p;
+@@
+coccilib.org.print_todo(p[0], "'%s' is marked unused but is used" % f)
+
+@script:python depends on org@
+f << proto_bad.f;
+p << proto_bad.p;
+@@
+coccilib.org.print_todo(p[0], "'%s' is marked unused but is used" % f)
+
+@script:python depends on org@
+x << param_bad.x;
+p << param_bad.p;
+@@
+coccilib.org.print_todo(p[0], "'%s' is marked unused but is used" % x)
+
+@script:python depends on report@
+f << fn_bad.f;
+p << fn_bad.p;
+@@
+tdx_print(p[0], "unused-attr-on-used", "'%s' is marked unused but is used; drop the attribute" % f)
+
+@script:python depends on report@
+f << proto_bad.f;
+p << proto_bad.p;
+@@
+tdx_print(p[0], "unused-attr-on-used", "'%s' is marked unused but is used; drop the attribute" % f)
+
+@script:python depends on report@
+x << param_bad.x;
+p << param_bad.p;
+@@
+tdx_print(p[0], "unused-attr-on-used", "'%s' is marked unused but is used; drop the attribute" % x)
