@@ -150,6 +150,7 @@ def uaou_function_bad(f, p):
 
 def uaou_param_bad(f, p):
 	return tdx_key(p) in uaou_used and tdx_reaches(f) and uaou_param(p)
+
 // The call graph of this file, for tdx_reaches(): calls, &f, and functions
 // passed as arguments (sc_retry(__seamcall, ...)).
 @script:python@

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-2.0
+/// Every caller passes NULL for a pointer parameter of a static TDX helper:
+/// a second return channel nobody uses.  Drop the parameter.
+//
+// Judged: static functions defined in the file that reach a TDX primitive,
+// have at least one direct call, and whose address is never taken.  A null
+// pointer constant is NULL, 0 or (void *)0.  Callers in other files are not
+// seen (the driver's facts database covers non-static functions).
+//
+// Confidence: High
+// Copyright: (C) 2025 The tdxcheck authors.
+// Comments: patch mode drops the parameter from the definition, the
+//  prototypes and every call; `if (p) S` and `p ? a : b` in the body become
+//  nothing and `b`.  A body that uses the pointer otherwise is left alone.
+// Options: --no-includes --include-headers
+// Keywords: TDX, SEAMCALL, NULL, parameter
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+# tdxcheck prelude: the same block opens every cocci/*.cocci (tests/prelude-sync checks it).
+import re
+
+# The default TDX primitives (DESIGN.md): the name patterns every rule scopes itself to.
+TDX_PRIMITIVE = re.compile(r"^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|"
+			   r"seamcall|sc_retry|tdcall$)")
+tdx_uses = {}	# function defined in this file -> names it calls or passes as pointers
+tdx_toks = {}	# file -> (tokens, index of (line, col))
+
+def tdx_reset():
+	tdx_uses.clear()
+	tdx_toks.clear()
+
+def tdx_use(f, g):
+	tdx_uses.setdefault(f, set()).add(g)
+
+def tdx_reaches(f, seen=None):
+	"""f is a primitive or calls one, directly or through functions of this file."""
+	if TDX_PRIMITIVE.match(f):
+		return True
+	seen = set() if seen is None else seen
+	if f in seen:
+		return False
+	seen.add(f)
+	return any(tdx_reaches(g, seen) for g in tdx_uses.get(f, ()))
+
+# Source facts SmPL does not keep (spelled attributes, braces, keywords written
+# in the source rather than produced by a macro) are read from the raw tokens.
+_TDX_TOKEN = re.compile(r"/\*.*?\*/|//[^\n]*|^[ \t]*#(?:[^\n]*\\\n)*[^\n]*|"
+			r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\d[\w.]*|\S",
+			re.S | re.M)
+
+def tdx_tokens(path):
+	"""(tokens, index): tokens as (text, line, col), comments and cpp lines dropped."""
+	if path not in tdx_toks:
+		text = open(path, errors="replace").read()
+		toks, index, line, start = [], {}, 1, 0
+		for m in _TDX_TOKEN.finditer(text):
+			line += text.count("\n", start, m.start())
+			start = m.start()
+			s = m.group()
+			if s.startswith("/*") or s.startswith("//") or s.lstrip().startswith("#"):
+				continue
+			col = m.start() - (text.rfind("\n", 0, m.start()) + 1)
+			index[(line, col)] = len(toks)
+			toks.append((s, line, col))
+		tdx_toks[path] = (toks, index)
+	return tdx_toks[path]
+
+def tdx_at(p):
+	"""Token list of p's file and the index of the token p starts at."""
+	toks, index = tdx_tokens(p.file)
+	return toks, index.get((int(p.line), int(p.column)))
+
+def tdx_match(toks, i):
+	"""Index of the bracket closing the one at toks[i]."""
+	pair = {"(": ")", "[": "]", "{": "}"}[toks[i][0]]
+	depth = 0
+	for j in range(i, len(toks)):
+		if toks[j][0] == toks[i][0]:
+			depth += 1
+		elif toks[j][0] == pair:
+			depth -= 1
+			if depth == 0:
+				return j
+	return len(toks) - 1
+
+def tdx_print(p, rule, msg):
+	coccilib.report.print_report(p, "%s [tdx-%s]" % (msg, rule))
+
+def tdx_key(p):
+	return "%s:%s:%s" % (p.file, p.line, p.column)
+
+uop_calls = {}		# (function, argument index) -> [argument spelled at each call]
+uop_callee = set()	# positions of the called name at direct calls
+uop_named = {}		# function -> positions where its name is used
+
+def uop_null(e):
+	return re.sub(r"\s+", "", e).strip("()") in ("NULL", "0", "void*)0", "(void*)0")
+
+uop_index = {}		# (function, parameter) -> its index
+
+def uop_bad(f, x):
+	n = uop_index.get((f, x))
+	args = uop_calls.get((f, str(n)), [])
+	taken = [q for q in uop_named.get(f, ()) if q not in uop_callee]
+	return bool(args) and all(uop_null(a) for a in args) and not taken and tdx_reaches(f)
+
+// The call graph of this file, for tdx_reaches(): calls, &f, and functions
+// passed as arguments (sc_retry(__seamcall, ...)).
+@script:python@
+@@
+tdx_reset()
+
+@tdx_calls@
+identifier f, g;
+@@
+f(...) { <+... \( g(...) \| &g \) ...+> }
+
+@script:python@
+f << tdx_calls.f;
+g << tdx_calls.g;
+@@
+tdx_use(f, g)
+
+@tdx_fptrs@
+identifier f, g, h;
+@@
+f(...) { <+... h(..., g, ...) ...+> }
+
+@script:python@
+f << tdx_fptrs.f;
+g << tdx_fptrs.g;
+@@
+tdx_use(f, g)
+
+@uop_def@
+identifier f, x;
+type T, T2;
+parameter list[n] ps;
+@@
+static T f(ps, T2 *x, ...) { ... }
+
+@script:python@
+f << uop_def.f;
+x << uop_def.x;
+n << uop_def.n;
+@@
+uop_index[(f, x)] = str(n)
+
+@uop_call@
+identifier uop_def.f;
+expression list[uop_def.n] es;
+expression E;
+position pc;
+@@
+f@pc(es, E, ...)
+
+@script:python@
+f << uop_def.f;
+n << uop_def.n;
+E << uop_call.E;
+pc << uop_call.pc;
+@@
+uop_calls.setdefault((f, str(n)), []).append(E)
+uop_callee.add(tdx_key(pc[0]))
+
+@uop_name@
+identifier uop_def.f;
+position q;
+@@
+f@q
+
+@script:python@
+f << uop_def.f;
+q << uop_name.q;
+@@
+uop_named.setdefault(f, set()).add(tdx_key(q[0]))
+
+// The finding: the parameter of the definition.
+@uop_bad@
+identifier f, x;
+type T, T2;
+parameter list[n] ps;
+position p : script:python(f, x) { uop_bad(f, x) };
+@@
+static T f(ps, T2 *x@p, ...) { ... }
+
+@depends on context@
+identifier uop_bad.f, uop_bad.x;
+type uop_bad.T, uop_bad.T2;
+parameter list[uop_bad.n] uop_bad.ps;
+position uop_bad.p;
+@@
+static T f(ps,
+* T2 *x@p
+  , ...) { ... }
+
+@script:python depends on org@
+x << uop_bad.x;
+p << uop_bad.p;
+@@
+coccilib.org.print_todo(p[0], "every caller passes NULL for '%s'" % x)
+
+@script:python depends on report@
+x << uop_bad.x;
+p << uop_bad.p;
+@@
+tdx_print(p[0], "unused-out-param", "every caller passes NULL for '%s'; drop the parameter" % x)
+
+// Patch: the pointer is NULL on every path, so its tests fold away.
+@uop_body depends on patch@
+identifier uop_bad.f, uop_bad.x;
+statement S;
+expression A, B;
+@@
+f(...) {
+<...
+(
+- if (x) S
+|
+- if (x != NULL) S
+|
+- x ? A : B
++ B
+)
+...>
+}
+
+@uop_still depends on patch@
+identifier uop_bad.f, uop_bad.x;
+@@
+f(...) { <+... x ...+> }
+
+@uop_drop depends on patch && !uop_still@
+identifier uop_bad.f, uop_bad.x;
+type uop_bad.T, uop_bad.T2;
+parameter list[uop_bad.n] uop_bad.ps;
+@@
+T f(ps,
+- T2 *x,
+  ...) { ... }
+
+@depends on uop_drop@
+identifier uop_bad.f;
+type T;
+parameter list[uop_bad.n] ps;
+parameter P;
+@@
+T f(ps,
+- P,
+  ...);
+
+@depends on uop_drop@
+identifier uop_bad.f;
+expression list[uop_bad.n] es;
+expression E;
+@@
+f(es,
+- E,
+  ...)
