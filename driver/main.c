@@ -1,0 +1,587 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tdxcheck: the command.  Checks C files with the GCC engine (gcc, the
+ * tdxcheck plugin, -fsyntax-only), as kbuild's CHECK or on its own, and
+ * evaluates the whole-build rules from a facts database.
+ *
+ * The plugin only builds the model (dump-model=FILE); the rules run here, on
+ * the model loaded back, so that every output format, the facts database
+ * and the plugin's own warnings all come from the same findings.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "argv.h"
+#include "compdb.h"
+#include "facts.h"
+#include "flags.h"
+#include "jobs.h"
+#include "model_json.h"
+#include "options.h"
+#include "plugin_path.h"
+#include "report.h"
+#include "rules.h"
+#include "suppress.h"
+
+#ifndef TDX_VERSION
+#define TDX_VERSION "0.0.0"
+#endif
+
+#define PLUGIN_ARG "-fplugin-arg-tdxcheck_plugin-"
+
+static const char usage[] =
+	"Usage: tdxcheck [OPTION]... FILE... [-- COMPILER-FLAG...]\n"
+	"       tdxcheck [OPTION]... -p BUILD-DIR|compile_commands.json [FILE]...\n"
+	"       tdxcheck report --db FILE [OPTION]...\n"
+	"       make C=2 CHECK=tdxcheck [CF=\"OPTION...\"]\n"
+	"\n"
+	"Check Linux kernel code that calls Intel TDX firmware (SEAMCALL, TDCALL,\n"
+	"TDVMCALL) with gcc and the tdxcheck plugin.  Every word that is not an\n"
+	"option below is the compiler's: include paths, macros and flags are kept,\n"
+	"sparse-only flags and dependency output are dropped.\n"
+	"\n"
+	"Options:\n"
+	"  --format=FMT       gcc (default, on stderr), checkpatch, json, sarif (stdout)\n"
+	"  --types=LIST       run only these rules (comma-separated; --rules is the same)\n"
+	"  --ignore=LIST      do not run these rules\n"
+	"  --scope=tdx|all    judge only TDX code (default) or every function\n"
+	"  --primitives=LIST  more name patterns that count as TDX primitives\n"
+	"  --error            exit 1 when anything is reported\n"
+	"  --db=FILE          record every file's facts in the SQLite database FILE\n"
+	"  --sparse           also run sparse with the same arguments\n"
+	"  -p PATH            take flags from compile_commands.json (or the one in PATH);\n"
+	"                     without FILE, check every entry\n"
+	"  -j N               check N files at once\n"
+	"  --dump-model       print each file's model as JSON instead of checking it\n"
+	"  --dry-run          print the commands that would run, run nothing\n"
+	"  --plugin=PATH      the GCC plugin to load (default: installed next to tdxcheck)\n"
+	"  --cc=GCC           the compiler to run (default: gcc)\n"
+	"  --list-rules       list the rules and exit\n"
+	"  -h, --help         show this help and exit\n"
+	"  --version          show the version and exit\n"
+	"\n"
+	"Exit status: 0 checked (findings or not), 1 findings with --error,\n"
+	"2 bad input or a file that did not compile.  See tdxcheck(1).\n";
+
+static char *tmpdir;
+static size_t nr_tmp;	/* N.json and N.err for N below this may exist */
+
+static void remove_tmpdir(void)
+{
+	char path[4096];
+	size_t i;
+
+	if (!tmpdir)
+		return;
+	for (i = 0; i < nr_tmp; i++) {
+		snprintf(path, sizeof(path), "%s/%zu.json", tmpdir, i);
+		unlink(path);
+		snprintf(path, sizeof(path), "%s/%zu.err", tmpdir, i);
+		unlink(path);
+	}
+	rmdir(tmpdir);
+	tmpdir = NULL;
+}
+
+static void on_signal(int sig)
+{
+	/* Best effort: a half-written model must not be left in /tmp. */
+	remove_tmpdir();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void make_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR");
+	char *t;
+
+	if (asprintf(&t, "%s/tdxcheck.XXXXXX", base && base[0] ? base : "/tmp") < 0) {
+		fprintf(stderr, "tdxcheck: out of memory\n");
+		exit(2);
+	}
+	if (!mkdtemp(t)) {
+		fprintf(stderr, "tdxcheck: %s: cannot create a temporary directory: %s\n",
+			t, strerror(errno));
+		exit(2);
+	}
+	tmpdir = t;
+	atexit(remove_tmpdir);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+}
+
+/*
+ * Findings outlive the model they came from: copy file and subject into the
+ * allocation of the message, which is what tdx_findings_release() frees.
+ */
+static void keep_finding(struct tdx_findings *dst, const struct tdx_finding *fd)
+{
+	const char *file = fd->loc.file ? fd->loc.file : "";
+	const char *subject = fd->subject ? fd->subject : "";
+	size_t ml = strlen(fd->message) + 1, fl = strlen(file) + 1, sl = strlen(subject) + 1;
+	struct tdx_finding *out;
+	char *buf;
+
+	if (dst->nr == dst->cap) {
+		size_t cap = dst->cap ? 2 * dst->cap : 16;
+		struct tdx_finding *grown = realloc(dst->v, cap * sizeof(*grown));
+
+		if (!grown) {
+			fprintf(stderr, "tdxcheck: out of memory\n");
+			exit(2);
+		}
+		dst->v = grown;
+		dst->cap = cap;
+	}
+	buf = tdx_xmalloc(ml + fl + sl);
+	memcpy(buf, fd->message, ml);
+	memcpy(buf + ml, file, fl);
+	memcpy(buf + ml + fl, subject, sl);
+	out = &dst->v[dst->nr++];
+	*out = *fd;
+	out->message = buf;
+	out->loc.file = buf + ml;
+	out->loc.handle = 0;
+	out->subject = fd->subject ? buf + ml + fl : NULL;
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const struct tdx_finding *x = a, *y = b;
+	int c = strcmp(x->loc.file, y->loc.file);
+
+	if (c)
+		return c;
+	if (x->loc.line != y->loc.line)
+		return x->loc.line < y->loc.line ? -1 : 1;
+	if (x->loc.col != y->loc.col)
+		return x->loc.col < y->loc.col ? -1 : 1;
+	return (int)x->rule - (int)y->rule;
+}
+
+/* Sort, and drop what two files both reported (a finding in a shared header). */
+static void sort_unique(struct tdx_findings *fs)
+{
+	size_t i, keep = 0;
+
+	qsort(fs->v, fs->nr, sizeof(*fs->v), cmp_finding);
+	for (i = 0; i < fs->nr; i++) {
+		if (keep && !cmp_finding(&fs->v[keep - 1], &fs->v[i])) {
+			free(fs->v[i].message);
+			continue;
+		}
+		fs->v[keep++] = fs->v[i];
+	}
+	fs->nr = keep;
+}
+
+static int print_findings(const struct tdx_opts *o, const struct tdx_findings *fs,
+			  const struct tdx_argv *files)
+{
+	switch (o->format) {
+	case TDX_FMT_GCC:
+		tdx_report_gcc(stderr, fs);
+		return 0;
+	case TDX_FMT_CHECKPATCH:
+		tdx_report_checkpatch(stdout, fs, (const char *const *)files->v, files->nr,
+				      files->nr == 1 ? files->v[0] : NULL);
+		return 0;
+	case TDX_FMT_JSON:
+		return tdx_report_json(stdout, fs);
+	case TDX_FMT_SARIF:
+		return tdx_report_sarif(stdout, fs);
+	}
+	return -1;
+}
+
+/* ---- check mode ---- */
+
+struct check_run {
+	const struct tdx_opts *o;
+	struct tdx_findings found;
+	int status;		/* 0, or 2 once a file failed */
+};
+
+struct file_job {
+	struct tdx_job job;
+	char *file;
+	char *model_path;
+};
+
+static void job_done(struct tdx_job *job, void *data)
+{
+	struct file_job *fj = (struct file_job *)job;
+	struct check_run *run = data;
+	const struct tdx_opts *o = run->o;
+	struct tdx_findings fs = { 0 };
+	struct tdx_tu *tu;
+	char err[1024];
+	int code = tdx_wait_code(job->status);
+	size_t i;
+
+	tdx_replay(job->err_path);
+	if (code) {
+		fprintf(stderr, "tdxcheck: %s: not checked: %s exited with status %d\n",
+			fj->file, job->argv.v[0], code);
+		run->status = 2;
+		return;
+	}
+	tu = tdx_model_load_file(fj->model_path, err, sizeof(err));
+	if (!tu) {
+		fprintf(stderr, "tdxcheck: %s: no model from the plugin: %s\n", fj->file, err);
+		run->status = 2;
+		return;
+	}
+	if (o->db && tdx_facts_record(o->db, tu, err, sizeof(err))) {
+		fprintf(stderr, "tdxcheck: %s\n", err);
+		run->status = 2;
+	}
+	if (o->dump_model) {
+		if (tdx_model_dump(stdout, tu)) {
+			fprintf(stderr, "tdxcheck: %s: cannot print the model\n", fj->file);
+			run->status = 2;
+		}
+	} else {
+		tdx_check_tu(tu, &o->cfg, &fs);
+		for (i = 0; i < fs.nr; i++)
+			keep_finding(&run->found, &fs.v[i]);
+		tdx_findings_release(&fs);
+	}
+	tdx_tu_free(tu);
+}
+
+/* Print argv as a shell would take it back (--dry-run). */
+static void print_command(const char *dir, char *const argv[])
+{
+	size_t i;
+
+	if (dir)
+		printf("cd '%s' && ", dir);
+	for (i = 0; argv[i]; i++) {
+		const char *a = argv[i];
+
+		if (a[strcspn(a, " \t\n'\"\\$`*?[]{}()<>|&;#~")] || !a[0]) {
+			const char *p;
+
+			putchar('\'');
+			for (p = a; *p; p++) {
+				if (*p == '\'')
+					fputs("'\\''", stdout);
+				else
+					putchar(*p);
+			}
+			putchar('\'');
+		} else {
+			fputs(a, stdout);
+		}
+		putchar(argv[i + 1] ? ' ' : '\n');
+	}
+}
+
+static bool is_c_source(const char *file)
+{
+	size_t n = strlen(file);
+
+	return n > 2 && !strcmp(file + n - 2, ".c");
+}
+
+/* A job per file: gcc, the kept flags, the plugin, the model file. */
+static void add_job(struct file_job *fj, size_t index, const struct tdx_opts *o,
+		    const char *plugin, const char *dir, const char *file,
+		    const struct tdx_argv *flags)
+{
+	memset(fj, 0, sizeof(*fj));
+	fj->file = tdx_xstrdup(file);
+	fj->job.name = fj->file;
+	fj->job.dir = dir;
+	nr_tmp = index + 1;
+	if (asprintf(&fj->model_path, "%s/%zu.json", tmpdir ? tmpdir : "TMP", index) < 0 ||
+	    asprintf(&fj->job.err_path, "%s/%zu.err", tmpdir ? tmpdir : "TMP", index) < 0) {
+		fprintf(stderr, "tdxcheck: out of memory\n");
+		exit(2);
+	}
+	tdx_argv_push(&fj->job.argv, o->cc);
+	tdx_argv_append(&fj->job.argv, flags);
+	/* -w: the real compile shows gcc's warnings; here they would be noise. */
+	tdx_argv_push(&fj->job.argv, "-fsyntax-only");
+	tdx_argv_push(&fj->job.argv, "-w");
+	tdx_argv_pushf(&fj->job.argv, "-fplugin=%s", plugin);
+	tdx_argv_pushf(&fj->job.argv, PLUGIN_ARG "dump-model=%s", fj->model_path);
+	/* The rules run in the driver: the plugin itself reports nothing. */
+	tdx_argv_push(&fj->job.argv, PLUGIN_ARG "ignore=all");
+	tdx_argv_push(&fj->job.argv, file);
+}
+
+static void release_jobs(struct file_job *jobs, size_t nr)
+{
+	size_t i;
+
+	for (i = 0; i < nr; i++) {
+		free(jobs[i].file);
+		free(jobs[i].model_path);
+		free(jobs[i].job.err_path);
+		tdx_argv_release(&jobs[i].job.argv);
+	}
+	free(jobs);
+}
+
+/* sparse with the words the driver did not take, as kbuild gave them. */
+static int run_sparse(const struct tdx_argv *words, const char *dir, bool dry_run)
+{
+	const char *sparse = getenv("TDXCHECK_SPARSE");
+	struct tdx_argv argv = { 0 };
+	int code;
+
+	tdx_argv_push(&argv, sparse && sparse[0] ? sparse : "sparse");
+	tdx_argv_append(&argv, words);
+	if (dry_run) {
+		print_command(dir, argv.v);
+		tdx_argv_release(&argv);
+		return 0;
+	}
+	code = tdx_run_wait(argv.v, dir);
+	if (code < 0 || code == 127) {
+		if (code < 0)
+			fprintf(stderr, "tdxcheck: cannot run %s: %s\n", argv.v[0],
+				strerror(errno));
+		code = 2;
+	}
+	tdx_argv_release(&argv);
+	return code;
+}
+
+static int check_files(const struct tdx_opts *o)
+{
+	struct tdx_argv flags = { 0 }, files = { 0 }, checked = { 0 };
+	struct tdx_compdb db = { 0 };
+	struct check_run run = { .o = o };
+	struct file_job *jobs = NULL;
+	size_t nr = 0, i;
+	char err[1024];
+	char *plugin = NULL;
+	int sparse_code = 0, ret;
+
+	if (tdx_flags_filter((int)o->compiler.nr, o->compiler.v, &flags, &files,
+			     err, sizeof(err))) {
+		fprintf(stderr, "tdxcheck: %s\n", err);
+		return 2;
+	}
+	if (o->compdb && tdx_compdb_load(o->compdb, &db, err, sizeof(err))) {
+		fprintf(stderr, "tdxcheck: %s\n", err);
+		return 2;
+	}
+	if (!o->compdb && !files.nr) {
+		fprintf(stderr, "tdxcheck: no input files (see --help)\n");
+		return 2;
+	}
+	plugin = tdx_plugin_find(o->plugin, err, sizeof(err));
+	if (!plugin) {
+		if (!o->dry_run) {
+			fprintf(stderr, "tdxcheck: %s\n", err);
+			return 2;
+		}
+		plugin = tdx_xstrdup("tdxcheck_plugin.so");
+	}
+	if (!o->dry_run)
+		make_tmpdir();
+
+	jobs = calloc(db.nr + files.nr + 1, sizeof(*jobs));
+	if (!jobs) {
+		fprintf(stderr, "tdxcheck: out of memory\n");
+		return 2;
+	}
+	if (o->compdb) {
+		const struct tdx_compdb_entry **pick = calloc(db.nr + files.nr + 1,
+							      sizeof(*pick));
+		size_t n = 0;
+
+		if (!pick) {
+			fprintf(stderr, "tdxcheck: out of memory\n");
+			return 2;
+		}
+		for (i = 0; i < files.nr; i++) {
+			pick[n] = tdx_compdb_find(&db, files.v[i]);
+			if (!pick[n]) {
+				fprintf(stderr, "tdxcheck: %s: not in %s\n", files.v[i], db.path);
+				run.status = 2;
+				continue;
+			}
+			n++;
+		}
+		for (i = 0; !files.nr && i < db.nr; i++)
+			if (is_c_source(db.v[i].file))
+				pick[n++] = &db.v[i];
+		for (i = 0; i < n; i++) {
+			struct tdx_argv eflags = { 0 }, efiles = { 0 };
+
+			if (tdx_flags_filter((int)pick[i]->args.nr, pick[i]->args.v, &eflags,
+					     &efiles, err, sizeof(err))) {
+				fprintf(stderr, "tdxcheck: %s: %s\n", db.path, err);
+				run.status = 2;
+			} else {
+				/* flags after -- on our command line come last and win */
+				tdx_argv_append(&eflags, &flags);
+				add_job(&jobs[nr], nr, o, plugin, pick[i]->directory,
+					pick[i]->file, &eflags);
+				nr++;
+				if (o->sparse)
+					sparse_code |= run_sparse(&pick[i]->args, pick[i]->directory,
+								  o->dry_run);
+			}
+			tdx_argv_release(&eflags);
+			tdx_argv_release(&efiles);
+		}
+		free(pick);
+	} else {
+		if (o->sparse)
+			sparse_code = run_sparse(&o->compiler, NULL, o->dry_run);
+		for (i = 0; i < files.nr; i++) {
+			if (access(files.v[i], R_OK)) {
+				fprintf(stderr, "tdxcheck: %s: cannot read: %s\n", files.v[i],
+					strerror(errno));
+				run.status = 2;
+				continue;
+			}
+			add_job(&jobs[nr], nr, o, plugin, NULL, files.v[i], &flags);
+			nr++;
+		}
+	}
+
+	if (o->dry_run) {
+		for (i = 0; i < nr; i++)
+			print_command(jobs[i].job.dir, jobs[i].job.argv.v);
+	} else if (nr) {
+		struct tdx_job **list = tdx_xmalloc(nr * sizeof(*list));
+
+		for (i = 0; i < nr; i++)
+			list[i] = &jobs[i].job;
+		if (tdx_jobs_run(list, nr, o->jobs, job_done, &run))
+			run.status = 2;
+		free(list);
+	}
+
+	for (i = 0; i < nr; i++)
+		tdx_argv_push(&checked, jobs[i].file);
+	ret = run.status;
+	if (!o->dump_model && !o->dry_run) {
+		sort_unique(&run.found);
+		if (print_findings(o, &run.found, &checked)) {
+			fprintf(stderr, "tdxcheck: cannot write the report\n");
+			ret = 2;
+		}
+		if (!ret && o->error && run.found.nr)
+			ret = 1;
+	}
+	if (!ret && sparse_code)
+		ret = sparse_code;
+	tdx_findings_release(&run.found);
+	release_jobs(jobs, nr);
+	tdx_argv_release(&flags);
+	tdx_argv_release(&files);
+	tdx_argv_release(&checked);
+	tdx_compdb_release(&db);
+	free(plugin);
+	return ret;
+}
+
+/* ---- report mode ---- */
+
+static int report_db(const struct tdx_opts *o)
+{
+	struct tdx_findings all = { 0 }, kept = { 0 };
+	struct tdx_argv files = { 0 };
+	char err[1024];
+	size_t i, k;
+	int ret = 0;
+
+	if (!o->db) {
+		fprintf(stderr, "tdxcheck: report needs --db FILE\n");
+		return 2;
+	}
+	if (o->compiler.nr) {
+		fprintf(stderr, "tdxcheck: report takes no files ('%s')\n", o->compiler.v[0]);
+		return 2;
+	}
+	if (tdx_facts_check(o->db, &o->cfg, &all, err, sizeof(err))) {
+		fprintf(stderr, "tdxcheck: %s\n", err);
+		return 2;
+	}
+	/* The same suppression comments as a per-file check honours. */
+	for (i = 0; i < all.nr; i++) {
+		if (!tdx_suppressed(&all.v[i]))
+			keep_finding(&kept, &all.v[i]);
+	}
+	tdx_findings_release(&all);
+	sort_unique(&kept);
+	for (i = 0; i < kept.nr; i++) {
+		bool seen = false;
+
+		for (k = 0; k < files.nr && !seen; k++)
+			seen = !strcmp(files.v[k], kept.v[i].loc.file);
+		if (!seen)
+			tdx_argv_push(&files, kept.v[i].loc.file);
+	}
+	if (print_findings(o, &kept, &files)) {
+		fprintf(stderr, "tdxcheck: cannot write the report\n");
+		ret = 2;
+	}
+	if (!ret && o->error && kept.nr)
+		ret = 1;
+	tdx_findings_release(&kept);
+	tdx_argv_release(&files);
+	return ret;
+}
+
+static void list_rules(void)
+{
+	int i;
+
+	for (i = 0; i < TDX_NR_RULES; i++)
+		printf("%-24s %-8s %s\n", tdx_rules[i].name, tdx_rules[i].severity,
+		       tdx_rules[i].doc);
+}
+
+int main(int argc, char *argv[])
+{
+	struct tdx_opts o;
+	char err[1024];
+	int ret = 0;
+
+	if (tdx_opts_parse(&o, argc, argv, err, sizeof(err))) {
+		fprintf(stderr, "tdxcheck: %s\n", err);
+		tdx_opts_release(&o);
+		return 2;
+	}
+	if (!o.cc) {
+		const char *cc = getenv("TDXCHECK_CC");
+
+		o.cc = cc && cc[0] ? cc : "gcc";
+	}
+	switch (o.mode) {
+	case TDX_MODE_HELP:
+		fputs(usage, stdout);
+		break;
+	case TDX_MODE_VERSION:
+		printf("tdxcheck %s\n", TDX_VERSION);
+		break;
+	case TDX_MODE_LIST_RULES:
+		list_rules();
+		break;
+	case TDX_MODE_REPORT:
+		ret = report_db(&o);
+		break;
+	case TDX_MODE_CHECK:
+		ret = check_files(&o);
+		break;
+	}
+	tdx_opts_release(&o);
+	if (fflush(stdout) && !ret)
+		ret = 2;
+	return ret;
+}
