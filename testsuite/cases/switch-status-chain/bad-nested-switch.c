@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <linux/types.h>
 #include <linux/errno.h>
+#include <linux/printk.h>
 #include <asm/tdx.h>
 
 int tdx_accept_memory(u64 gpa, int level)
@@ -17,14 +18,16 @@ int tdx_accept_memory(u64 gpa, int level)
 		return 0;
 	default:
 		switch (level) {
-		case 0:
-			return -EINVAL;
+		case 1:
+			pr_warn("2M accept of 0x%llx failed, falling back to 4K\n", gpa);
+			break;
 		default:
-			return -EIO;
+			break;
 		}
+		return -EIO;
 	}
 }
 
 /*
- * check-name: default nests another switch; the status call spans two lines
+ * check-name: default nests another switch, then returns; the status call spans two lines
  */
