@@ -1,0 +1,541 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Reading source facts from the text: see source_text.h.
+ *
+ * The scans work on code bytes only (the mask built by lex_mask), so a brace
+ * in a comment, a ';' in a string or a '#define' line never misleads them.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "source_text.h"
+#include "model_cxx.h"
+
+static struct src_file **cache;
+static size_t cache_size;	/* power of two, open addressing by path */
+static size_t cache_used;
+
+static size_t hash_path(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+static bool is_ident(int c)
+{
+	return isalnum(c) || c == '_' || c == '$';
+}
+
+/*
+ * Mark every byte that is code.  Comments, string and character literals and
+ * preprocessor directive lines (with their continuations) are not.
+ */
+static void lex_mask(struct src_file *f)
+{
+	const char *s = f->text;
+	long n = f->len, i = 0;
+	bool line_start = true;
+
+	f->code = (unsigned char *)calloc(n + 1, 1);
+	if (!f->code)
+		return;
+	while (i < n) {
+		char c = s[i];
+
+		if (c == '/' && i + 1 < n && s[i + 1] == '*') {
+			long end = i + 2;
+
+			while (end + 1 < n && !(s[end] == '*' && s[end + 1] == '/'))
+				end++;
+			i = end + 2 < n ? end + 2 : n;
+			continue;
+		}
+		if (c == '/' && i + 1 < n && s[i + 1] == '/') {
+			while (i < n && s[i] != '\n')
+				i++;
+			continue;
+		}
+		if (c == '"' || c == '\'') {
+			i++;
+			while (i < n && s[i] != c && s[i] != '\n') {
+				if (s[i] == '\\' && i + 1 < n)
+					i++;
+				i++;
+			}
+			i++;
+			line_start = false;
+			continue;
+		}
+		if (c == '#' && line_start) {
+			/* A directive runs to an unescaped newline outside a comment. */
+			while (i < n && s[i] != '\n') {
+				if (s[i] == '\\' && i + 1 < n && s[i + 1] == '\n') {
+					i += 2;
+					continue;
+				}
+				if (s[i] == '/' && i + 1 < n && s[i + 1] == '*') {
+					i += 2;
+					while (i + 1 < n && !(s[i] == '*' && s[i + 1] == '/'))
+						i++;
+					i += 2;
+					continue;
+				}
+				i++;
+			}
+			continue;
+		}
+		f->code[i] = 1;
+		if (c == '\n')
+			line_start = true;
+		else if (!isspace((unsigned char)c))
+			line_start = false;
+		i++;
+	}
+}
+
+static void index_lines(struct src_file *f)
+{
+	unsigned int nr = 1;
+	long i;
+
+	for (i = 0; i < f->len; i++)
+		if (f->text[i] == '\n')
+			nr++;
+	f->line_start = (long *)malloc(nr * sizeof(long));
+	if (!f->line_start)
+		return;
+	f->line_start[0] = 0;
+	nr = 1;
+	for (i = 0; i < f->len; i++)
+		if (f->text[i] == '\n')
+			f->line_start[nr++] = i + 1;
+	f->nr_lines = nr;
+}
+
+static struct src_file *load(const char *path)
+{
+	struct src_file *f;
+	FILE *fp = fopen(path, "rb");
+	long len;
+
+	if (!fp)
+		return NULL;
+	f = (struct src_file *)calloc(1, sizeof(*f));
+	if (!f || fseek(fp, 0, SEEK_END) || (len = ftell(fp)) < 0 ||
+	    fseek(fp, 0, SEEK_SET)) {
+		free(f);
+		fclose(fp);
+		return NULL;
+	}
+	f->text = (char *)malloc(len + 1);
+	if (!f->text || fread(f->text, 1, len, fp) != (size_t)len) {
+		free(f->text);
+		free(f);
+		fclose(fp);
+		return NULL;
+	}
+	fclose(fp);
+	f->text[len] = '\0';
+	f->len = len;
+	f->path = strdup(path);
+	lex_mask(f);
+	index_lines(f);
+	if (!f->code || !f->line_start || !f->path) {
+		free(f->code);
+		free(f->line_start);
+		free(f->path);
+		free(f->text);
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+static void cache_insert(struct src_file *f)
+{
+	size_t mask = cache_size - 1, i = hash_path(f->path) & mask;
+
+	while (cache[i])
+		i = (i + 1) & mask;
+	cache[i] = f;
+}
+
+struct src_file *src_get(const char *path)
+{
+	static struct src_file *last;
+	struct src_file *f;
+	size_t i, mask;
+
+	if (!path || !*path)
+		return NULL;
+	if (last && !strcmp(last->path, path))
+		return last;
+	if (cache_size) {
+		mask = cache_size - 1;
+		for (i = hash_path(path) & mask; cache[i]; i = (i + 1) & mask)
+			if (!strcmp(cache[i]->path, path))
+				return last = cache[i];
+	}
+	f = load(path);
+	if (!f)
+		return NULL;	/* <built-in>, <command-line>, a vanished file */
+	if (2 * (cache_used + 1) > cache_size) {
+		struct src_file **old = cache;
+		size_t old_size = cache_size;
+
+		cache_size = cache_size ? 2 * cache_size : 64;
+		cache = (struct src_file **)calloc(cache_size, sizeof(*cache));
+		if (!cache) {
+			fprintf(stderr, "tdxcheck_plugin: out of memory\n");
+			exit(2);
+		}
+		for (i = 0; i < old_size; i++)
+			if (old[i])
+				cache_insert(old[i]);
+		free(old);
+	}
+	cache_insert(f);
+	cache_used++;
+	return last = f;
+}
+
+void src_release_all(void)
+{
+	size_t i;
+
+	for (i = 0; i < cache_size; i++) {
+		struct src_file *f = cache[i];
+
+		if (!f)
+			continue;
+		free(f->code);
+		free(f->line_start);
+		free(f->path);
+		free(f->text);
+		free(f);
+	}
+	free(cache);
+	cache = NULL;
+	cache_size = cache_used = 0;
+}
+
+long src_offset(const struct src_file *f, unsigned int line, unsigned int col)
+{
+	long off;
+
+	if (!f || !line || line > f->nr_lines || !col)
+		return -1;
+	off = f->line_start[line - 1] + col - 1;
+	return off < f->len ? off : -1;
+}
+
+unsigned int src_line_of(const struct src_file *f, long off)
+{
+	unsigned int lo = 0, hi = f->nr_lines;
+
+	/* The last line start <= off. */
+	while (hi - lo > 1) {
+		unsigned int mid = (lo + hi) / 2;
+
+		if (f->line_start[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo + 1;
+}
+
+unsigned int src_col_of(const struct src_file *f, long off)
+{
+	return (unsigned int)(off - f->line_start[src_line_of(f, off) - 1]) + 1;
+}
+
+static bool is_code(const struct src_file *f, long i)
+{
+	return f->code[i] && !isspace((unsigned char)f->text[i]);
+}
+
+long src_next(const struct src_file *f, long off)
+{
+	long i;
+
+	if (off < 0)
+		return -1;
+	for (i = off; i < f->len; i++)
+		if (is_code(f, i))
+			return i;
+	return -1;
+}
+
+long src_prev(const struct src_file *f, long off)
+{
+	long i;
+
+	for (i = (off < f->len ? off : f->len) - 1; i >= 0; i--)
+		if (is_code(f, i))
+			return i;
+	return -1;
+}
+
+bool src_word_at(const struct src_file *f, long off, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (off < 0 || off + (long)n > f->len || !f->code[off])
+		return false;
+	if (off > 0 && f->code[off - 1] && is_ident((unsigned char)f->text[off - 1]))
+		return false;
+	if (memcmp(f->text + off, word, n))
+		return false;
+	return off + (long)n >= f->len || !is_ident((unsigned char)f->text[off + n]);
+}
+
+long src_match(const struct src_file *f, long open)
+{
+	int depth = 0;
+	char close;
+	long i;
+
+	if (open < 0 || open >= f->len)
+		return -1;
+	switch (f->text[open]) {
+	case '(': close = ')'; break;
+	case '[': close = ']'; break;
+	case '{': close = '}'; break;
+	default: return -1;
+	}
+	for (i = open; i < f->len; i++) {
+		char c = f->text[i];
+
+		if (!f->code[i])
+			continue;
+		if (c == '(' || c == '[' || c == '{') {
+			depth++;
+		} else if (c == ')' || c == ']' || c == '}') {
+			if (--depth == 0)
+				return c == close ? i : -1;
+		}
+	}
+	return -1;
+}
+
+long src_stmt_end(const struct src_file *f, long off)
+{
+	int depth = 0;
+	long i;
+
+	if (off < 0)
+		return -1;
+	for (i = off; i < f->len; i++) {
+		char c = f->text[i];
+
+		if (!f->code[i])
+			continue;
+		if (c == '(' || c == '[' || c == '{') {
+			depth++;
+		} else if (c == ')' || c == ']') {
+			/* off was inside parentheses: keep going outwards */
+			if (depth > 0)
+				depth--;
+		} else if (c == '}') {
+			if (depth == 0)	/* the enclosing block ends first */
+				return src_prev(f, i);
+			depth--;
+		} else if (c == ';' && depth == 0) {
+			return i;
+		}
+	}
+	return -1;
+}
+
+/* The identifier ending at end (inclusive): its start. */
+static long word_start(const struct src_file *f, long end)
+{
+	long i = end;
+
+	while (i > 0 && f->code[i - 1] && is_ident((unsigned char)f->text[i - 1]))
+		i--;
+	return i;
+}
+
+long src_word_before(const struct src_file *f, long off, const char *word)
+{
+	long end = src_prev(f, off), w;
+
+	if (end < 0 || !is_ident((unsigned char)f->text[end]))
+		return -1;
+	w = word_start(f, end);
+	return src_word_at(f, w, word) ? w : -1;
+}
+
+long src_stmt_start(const struct src_file *f, long off)
+{
+	int depth = 0;
+	long i;
+
+	if (off < 0)
+		return -1;
+	for (i = off - 1; i >= 0; i--) {
+		char c = f->text[i];
+
+		if (!f->code[i] || isspace((unsigned char)c))
+			continue;
+		if (c == ')' || c == ']') {
+			depth++;
+		} else if (c == '}') {
+			if (depth == 0)
+				break;
+			depth++;
+		} else if (c == '(' || c == '[' || c == '{') {
+			if (depth == 0)
+				break;
+			depth--;
+		} else if (depth == 0 && (c == ';' || c == ':')) {
+			break;
+		} else if (depth == 0 && is_ident((unsigned char)c)) {
+			long w = word_start(f, i);
+
+			if (src_word_at(f, w, "else") || src_word_at(f, w, "do"))
+				break;
+			i = w;
+		}
+	}
+	return src_next(f, i + 1);
+}
+
+long src_decl_start(const struct src_file *f, long off)
+{
+	int depth = 0;
+	long i;
+
+	if (off < 0)
+		return -1;
+	for (i = off - 1; i >= 0; i--) {
+		char c = f->text[i];
+
+		if (!f->code[i])
+			continue;
+		if (c == ')' || c == ']') {
+			depth++;
+		} else if (c == '(' || c == '[') {
+			if (depth == 0)
+				break;
+			depth--;
+		} else if (depth == 0 && (c == ';' || c == '{' || c == '}')) {
+			break;
+		}
+	}
+	return src_next(f, i + 1);
+}
+
+unsigned int src_unused_spelling(const struct src_file *f, long from, long to)
+{
+	unsigned int bits = TDX_UNUSED_NONE;
+	long attr_end = -1;	/* inside __attribute__((...)) until here */
+	long i = from < 0 ? 0 : from;
+
+	if (to > f->len)
+		to = f->len;
+	while (i < to) {
+		long start, n;
+
+		if (!f->code[i] || !is_ident((unsigned char)f->text[i]) ||
+		    isdigit((unsigned char)f->text[i])) {
+			i++;
+			continue;
+		}
+		start = i;
+		while (i < to && f->code[i] && is_ident((unsigned char)f->text[i]))
+			i++;
+		n = i - start;
+#define IS(word) (n == (long)sizeof(word) - 1 && !memcmp(f->text + start, word, n))
+		if (IS("__always_unused")) {
+			bits |= TDX_UNUSED_ALWAYS;
+		} else if (IS("__maybe_unused")) {
+			bits |= TDX_UNUSED_MAYBE;
+		} else if (IS("__attribute__") || IS("__attribute")) {
+			attr_end = src_match(f, src_next(f, i));
+		} else if ((IS("unused") || IS("__unused__")) && start < attr_end) {
+			bits |= TDX_UNUSED_ATTR;
+		}
+#undef IS
+	}
+	return bits;
+}
+
+unsigned int src_function_unused(const struct src_file *f, long name)
+{
+	unsigned int bits;
+	long from = src_decl_start(f, name), p = name, i;
+	int depth = 0;
+
+	if (from < 0 || from > name)
+		return TDX_UNUSED_NONE;
+	bits = src_unused_spelling(f, from, name);
+	while (p < f->len && is_ident((unsigned char)f->text[p]))
+		p++;
+	p = src_next(f, p);
+	if (p < 0 || f->text[p] != '(')
+		return bits;
+	p = src_match(f, p);
+	if (p < 0)
+		return bits;
+	/* After the parameters: attributes up to the body or the ';'. */
+	for (i = p + 1; i < f->len; i++) {
+		char c = f->text[i];
+
+		if (!f->code[i])
+			continue;
+		if (c == '(' || c == '[')
+			depth++;
+		else if ((c == ')' || c == ']') && depth > 0)
+			depth--;
+		else if (depth == 0 && (c == ';' || c == '{' || c == '=' || c == ','))
+			break;
+	}
+	return bits | src_unused_spelling(f, p + 1, i);
+}
+
+unsigned int src_param_unused(const struct src_file *f, long name)
+{
+	long from, to;
+	int depth = 0;
+
+	for (from = name - 1; from >= 0; from--) {
+		char c = f->text[from];
+
+		if (!f->code[from])
+			continue;
+		if (c == ')' || c == ']') {
+			depth++;
+		} else if (c == '(' || c == '[') {
+			if (depth == 0)
+				break;
+			depth--;
+		} else if (c == ',' && depth == 0) {
+			break;
+		}
+	}
+	depth = 0;
+	for (to = name; to < f->len; to++) {
+		char c = f->text[to];
+
+		if (!f->code[to])
+			continue;
+		if (c == '(' || c == '[') {
+			depth++;
+		} else if (c == ')' || c == ']') {
+			if (depth == 0)
+				break;
+			depth--;
+		} else if (c == ',' && depth == 0) {
+			break;
+		}
+	}
+	return src_unused_spelling(f, from + 1, to);
+}
