@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Translating the C front end's trees into the neutral model (checks/model.h).
+ * Facts only: which calls, stores and reads there are, the statement tree,
+ * what the source spells.  Needs gcc_headers.h first.
+ */
+#ifndef TDXCHECK_PLUGIN_BUILD_MODEL_H
+#define TDXCHECK_PLUGIN_BUILD_MODEL_H
+
+#include "model_cxx.h"
+
+/* Start a unit; the previous one, if any, is the caller's to free. */
+struct tdx_tu *bm_start(const char *main_file);
+/* PLUGIN_FINISH_DECL: prototypes, and functions named in global initialisers. */
+void bm_declaration(tree decl);
+/* PLUGIN_PRE_GENERICIZE: a function body, before genericization. */
+void bm_definition(tree fndecl);
+
+#endif /* TDXCHECK_PLUGIN_BUILD_MODEL_H */
