@@ -371,9 +371,76 @@ static bool expansion_at(const struct tdx_function *f, const struct tdx_loc *loc
 	return false;
 }
 
+/*
+ * Branches that leave the function ("if (err) { spin_unlock(); return; }"):
+ * a marker inside one only matters for positions inside it.  Without this
+ * the unlock on an error path would end the region for the code after it.
+ */
+struct exit_ranges {
+	struct { unsigned int first, last; } *v;
+	size_t nr, cap;
+};
+
+static bool leaves(const struct tdx_stmt *s)
+{
+	while (s && s->kind == TDX_STMT_BLOCK)
+		s = s->nr_kids ? s->kids[s->nr_kids - 1] : NULL;
+	return s && (s->kind == TDX_STMT_RETURN || s->kind == TDX_STMT_GOTO);
+}
+
+static void add_range(struct exit_ranges *r, const struct tdx_stmt *s)
+{
+	if (r->nr == r->cap) {
+		size_t cap = r->cap ? 2 * r->cap : 8;
+		void *grown = realloc(r->v, cap * sizeof(*r->v));
+
+		if (!grown) {
+			fprintf(stderr, "tdxcheck: out of memory\n");
+			exit(2);
+		}
+		r->v = grown;
+		r->cap = cap;
+	}
+	r->v[r->nr].first = s->loc.line;
+	r->v[r->nr].last = s->last_line > s->loc.line ? s->last_line : s->loc.line;
+	r->nr++;
+}
+
+static bool collect_exits(const struct tdx_stmt *s, const struct tdx_stmt *const *path,
+			  size_t depth, void *data)
+{
+	size_t i;
+
+	(void)path;
+	(void)depth;
+	if (s->kind != TDX_STMT_IF)
+		return true;
+	for (i = 0; i < s->nr_kids && i < 2; i++)
+		if (s->kids[i] && leaves(s->kids[i]))
+			add_range(data, s->kids[i]);
+	return true;
+}
+
+static bool in_range(const struct exit_ranges *r, size_t i, unsigned int line)
+{
+	return line >= r->v[i].first && line <= r->v[i].last;
+}
+
+/* The marker at m is confined to an exiting branch that does not hold at. */
+static bool confined_away(const struct exit_ranges *r, unsigned int m, unsigned int at)
+{
+	size_t i;
+
+	for (i = 0; i < r->nr; i++)
+		if (in_range(r, i, m) && !in_range(r, i, at))
+			return true;
+	return false;
+}
+
 bool tdx_preempt_off_at(const struct tdx_rule_ctx *ctx, size_t fn,
 			const struct tdx_loc *at)
 {
+	struct exit_ranges exits = { 0 };
 	const struct tdx_tu *tu = ctx->tu;
 	const struct tdx_function *f = tu->funcs[fn];
 	struct marker *m;
@@ -405,11 +472,15 @@ bool tdx_preempt_off_at(const struct tdx_rule_ctx *ctx, size_t fn,
 		}
 	}
 	qsort(m, n, sizeof(*m), marker_cmp);
+	tdx_stmt_walk(f->body, collect_exits, &exits);
 	for (i = 0; i < n && tdx_loc_cmp(&m[i].loc, at) < 0; i++) {
+		if (confined_away(&exits, m[i].loc.line, at->line))
+			continue;
 		depth += m[i].effect;
 		if (depth < 0)
 			depth = 0;
 	}
+	free(exits.v);
 	free(m);
 	return depth > 0;
 }

@@ -75,7 +75,10 @@ static inline bool tdx_stmt_is_loop(const struct tdx_stmt *s)
 /*
  * Preemption is off at (line, col) of function fn: the disable markers
  * (get_cpu, preempt_disable, local_irq_save/disable, spin_lock*, ...) before
- * that position outnumber the enable markers, counted in source order.
+ * that position outnumber the enable markers, counted in source order and
+ * never below zero.  Markers inside an if-branch that leaves the function
+ * (ends in return or goto: an error path's unlock) count only for positions
+ * inside that branch.
  */
 bool tdx_preempt_off_at(const struct tdx_rule_ctx *ctx, size_t fn,
 			const struct tdx_loc *at);

@@ -18,7 +18,6 @@
 #define TDX_VERSION "0.0.0"
 #endif
 
-#define TDX_INFO_URI "https://github.com/tdxcheck/tdxcheck"
 #define SARIF_SCHEMA \
 	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
@@ -190,7 +189,6 @@ int tdx_report_sarif(FILE *f, const struct tdx_findings *fs)
 
 	json_object_set_new(driver, "name", json_string("tdxcheck"));
 	json_object_set_new(driver, "version", json_string(TDX_VERSION));
-	json_object_set_new(driver, "informationUri", json_string(TDX_INFO_URI));
 	for (i = 0; i < TDX_NR_RULES; i++) {
 		const struct tdx_rule_info *r = &tdx_rules[i];
 		json_t *rule = json_object();
