@@ -664,6 +664,8 @@ static int walk_expr(struct fn_ctx *c, tree t, bool used, int argof, location_t 
 		return -1;
 	case LABEL_EXPR:
 	case CASE_LABEL_EXPR:
+	case PREDICT_EXPR:
+	case DEBUG_BEGIN_STMT:
 	case BREAK_STMT:
 	case CONTINUE_STMT:
 		return -1;
@@ -852,6 +854,15 @@ static struct tdx_stmt *translate_body(struct fn_ctx *c, tree t, struct src_file
 		return st;
 	}
 	st = translate(c, t, start, f, end);
+	if (st && f && start >= 0 && !st->from_macro &&
+	    (st->kind == TDX_STMT_EXPR || st->kind == TDX_STMT_RETURN ||
+	     st->kind == TDX_STMT_BREAK || st->kind == TDX_STMT_CONTINUE ||
+	     st->kind == TDX_STMT_GOTO)) {
+		/* a list the front end made (goto and its hint) loses start */
+		stmt_move(st, f, start);
+		st->last_line = st->loc.line;
+		set_end(st, end, f, src_stmt_end(f, start));
+	}
 	if (!st) {
 		/* an empty statement ';' */
 		st = tdx_stmt_new(tu, TDX_STMT_OTHER);
@@ -910,6 +921,14 @@ static struct tdx_stmt *translate_block(struct fn_ctx *c, tree t, struct src_end
 		return st;
 	}
 	*end = kid_end;
+	/*
+	 * A list the front end made, not the source: empty (declarations
+	 * only), or one statement plus markers (goto's PREDICT_EXPR).
+	 */
+	if (!st->nr_kids)
+		return NULL;
+	if (st->nr_kids == 1 && TREE_CODE(t) == STATEMENT_LIST)
+		return st->kids[0];
 	/*
 	 * The scope GCC opens for 'for (int i = 0; ...)' is no block of the
 	 * source: the loop (after its declarations) stands for it.
@@ -1020,7 +1039,10 @@ static struct tdx_stmt *translate_loop(struct fn_ctx *c, tree t, struct src_end 
 		if (cond && TREE_CODE(strip_conversions(cond)) == INTEGER_CST &&
 		    integer_zerop(strip_conversions(cond))) {
 			/* do { } while (0) runs once: a block, not a loop */
-			return translate_body(c, body, kw >= 0 ? f : NULL, body_off, end);
+			note_expansion(c, loc);
+			if (kw < 0)
+				return translate(c, body, -1, NULL, end);
+			return translate_body(c, body, f, body_off, end);
 		}
 	}
 	if (kw < 0)
@@ -1209,6 +1231,10 @@ static struct tdx_stmt *translate(struct fn_ctx *c, tree t, long start,
 		walk_expr(c, t, false, -1, loc);
 		c->stmt = NULL;
 		return st;
+	case PREDICT_EXPR:
+	case DEBUG_BEGIN_STMT:
+		/* branch hints and -g statement markers: no source statement */
+		return NULL;
 	case LABEL_EXPR:
 	case CASE_LABEL_EXPR:
 		if (!loc && TREE_CODE(t) == LABEL_EXPR && LABEL_EXPR_LABEL(t))
