@@ -95,6 +95,61 @@ def tdx_print(p, rule, msg):
 def tdx_key(p):
 	return "%s:%s:%s" % (p.file, p.line, p.column)
 
+def tdx_stmt_end(toks, i):
+	"""Index of the last token of the statement starting at toks[i]."""
+	s = toks[i][0]
+	if s == "{":
+		return tdx_match(toks, i)
+	if s in ("if", "for", "while", "switch"):
+		j = tdx_stmt_end(toks, tdx_match(toks, i + 1) + 1)
+		if s == "if" and j + 1 < len(toks) and toks[j + 1][0] == "else":
+			j = tdx_stmt_end(toks, j + 2)
+		return j
+	if s == "do":
+		j = tdx_stmt_end(toks, i + 1)
+		return tdx_match(toks, j + 2) + 1
+	depth = 0
+	while i < len(toks):
+		depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(toks[i][0], 0)
+		if depth <= 0 and toks[i][0] == ";":
+			return i
+		i += 1
+	return len(toks) - 1
+
+def tdx_forever(toks, i):
+	"""toks[i] starts a loop that never exits: constant-true test, no break/return/goto."""
+	s = toks[i][0]
+	if s == "do":
+		close = tdx_stmt_end(toks, i) - 1
+		open_ = close
+		while toks[open_][0] != "(" or tdx_match(toks, open_) != close:
+			open_ -= 1
+		cond = [t[0] for t in toks[open_ + 1:close]]
+		body = toks[i + 1:open_ - 1]
+	elif s in ("while", "for"):
+		close = tdx_match(toks, i + 1)
+		cond = [t[0] for t in toks[i + 2:close]]
+		if s == "for":
+			parts = " ".join(cond).split(";")
+			cond = parts[1].split() if len(parts) == 3 else ["0"]
+		body = toks[close + 1:tdx_stmt_end(toks, close + 1) + 1]
+	else:
+		return False
+	if cond not in ([], ["1"], ["true"]):
+		return False
+	return not any(t[0] in ("break", "return", "goto") for t in body)
+
+def tdx_enclosing(p, kinds):
+	"""Token indices of the statements of a kind in kinds that contain position p."""
+	toks, i = tdx_at(p)
+	if i is None:
+		return []
+	found = []
+	for k in range(i - 1, -1, -1):
+		if toks[k][0] in kinds and tdx_stmt_end(toks, k) >= i:
+			found.append(k)
+	return found
+
 def uaou_spelled(toks, lo, hi):
 	"""toks[lo:hi] spells __always_unused, __maybe_unused or __attribute__((unused))."""
 	for k in range(lo, hi):
@@ -201,7 +256,7 @@ f(..., T x@p, ...) { <+... x ...+> }
 @script:python@
 p << param_use.p;
 @@
-uaou_used.add(tdx_key(p[0]))
+uaou_used.update(tdx_key(x) for x in p)
 
 // The findings: the name in a declaration that spells the attribute.
 @fn_bad@

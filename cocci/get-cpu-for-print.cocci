@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: GPL-2.0
+/// get_cpu() whose value is only printed: preemption is disabled, across the
+/// TDX call, for a log line.  Print raw_smp_processor_id() instead.
+//
+// `cpu = get_cpu();` (or `int cpu = get_cpu();`) in a function that reaches a
+// TDX primitive, where every other use of cpu in the function is a direct
+// argument of a print (pr_*, printk, dev_*, netdev_*, WARN*).
+//
+// Confidence: High
+// Copyright: (C) 2025 The tdxcheck authors.
+// Comments: patch mode removes the get_cpu()/put_cpu() pair and the variable
+//  and prints raw_smp_processor_id().
+// Options: --no-includes --include-headers
+// Keywords: TDX, SEAMCALL, get_cpu, preemption, printk
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+# tdxcheck prelude: the same block opens every cocci/*.cocci (tests/prelude-sync checks it).
+import re
+
+# The default TDX primitives (DESIGN.md): the name patterns every rule scopes itself to.
+TDX_PRIMITIVE = re.compile(r"^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|"
+			   r"seamcall|sc_retry|tdcall$)")
+tdx_uses = {}	# function defined in this file -> names it calls or passes as pointers
+tdx_toks = {}	# file -> (tokens, index of (line, col))
+
+def tdx_reset():
+	tdx_uses.clear()
+	tdx_toks.clear()
+
+def tdx_use(f, g):
+	tdx_uses.setdefault(f, set()).add(g)
+
+def tdx_reaches(f, seen=None):
+	"""f is a primitive or calls one, directly or through functions of this file."""
+	if TDX_PRIMITIVE.match(f):
+		return True
+	seen = set() if seen is None else seen
+	if f in seen:
+		return False
+	seen.add(f)
+	return any(tdx_reaches(g, seen) for g in tdx_uses.get(f, ()))
+
+# Source facts SmPL does not keep (spelled attributes, braces, keywords written
+# in the source rather than produced by a macro) are read from the raw tokens.
+_TDX_TOKEN = re.compile(r"/\*.*?\*/|//[^\n]*|^[ \t]*#(?:[^\n]*\\\n)*[^\n]*|"
+			r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\d[\w.]*|\S",
+			re.S | re.M)
+
+def tdx_tokens(path):
+	"""(tokens, index): tokens as (text, line, col), comments and cpp lines dropped."""
+	if path not in tdx_toks:
+		text = open(path, errors="replace").read()
+		toks, index, line, start = [], {}, 1, 0
+		for m in _TDX_TOKEN.finditer(text):
+			line += text.count("\n", start, m.start())
+			start = m.start()
+			s = m.group()
+			if s.startswith("/*") or s.startswith("//") or s.lstrip().startswith("#"):
+				continue
+			col = m.start() - (text.rfind("\n", 0, m.start()) + 1)
+			index[(line, col)] = len(toks)
+			toks.append((s, line, col))
+		tdx_toks[path] = (toks, index)
+	return tdx_toks[path]
+
+def tdx_at(p):
+	"""Token list of p's file and the index of the token p starts at."""
+	toks, index = tdx_tokens(p.file)
+	return toks, index.get((int(p.line), int(p.column)))
+
+def tdx_match(toks, i):
+	"""Index of the bracket closing the one at toks[i]."""
+	pair = {"(": ")", "[": "]", "{": "}"}[toks[i][0]]
+	depth = 0
+	for j in range(i, len(toks)):
+		if toks[j][0] == toks[i][0]:
+			depth += 1
+		elif toks[j][0] == pair:
+			depth -= 1
+			if depth == 0:
+				return j
+	return len(toks) - 1
+
+def tdx_print(p, rule, msg):
+	coccilib.report.print_report(p, "%s [tdx-%s]" % (msg, rule))
+
+def tdx_key(p):
+	return "%s:%s:%s" % (p.file, p.line, p.column)
+
+def tdx_stmt_end(toks, i):
+	"""Index of the last token of the statement starting at toks[i]."""
+	s = toks[i][0]
+	if s == "{":
+		return tdx_match(toks, i)
+	if s in ("if", "for", "while", "switch"):
+		j = tdx_stmt_end(toks, tdx_match(toks, i + 1) + 1)
+		if s == "if" and j + 1 < len(toks) and toks[j + 1][0] == "else":
+			j = tdx_stmt_end(toks, j + 2)
+		return j
+	if s == "do":
+		j = tdx_stmt_end(toks, i + 1)
+		return tdx_match(toks, j + 2) + 1
+	depth = 0
+	while i < len(toks):
+		depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(toks[i][0], 0)
+		if depth <= 0 and toks[i][0] == ";":
+			return i
+		i += 1
+	return len(toks) - 1
+
+def tdx_forever(toks, i):
+	"""toks[i] starts a loop that never exits: constant-true test, no break/return/goto."""
+	s = toks[i][0]
+	if s == "do":
+		close = tdx_stmt_end(toks, i) - 1
+		open_ = close
+		while toks[open_][0] != "(" or tdx_match(toks, open_) != close:
+			open_ -= 1
+		cond = [t[0] for t in toks[open_ + 1:close]]
+		body = toks[i + 1:open_ - 1]
+	elif s in ("while", "for"):
+		close = tdx_match(toks, i + 1)
+		cond = [t[0] for t in toks[i + 2:close]]
+		if s == "for":
+			parts = " ".join(cond).split(";")
+			cond = parts[1].split() if len(parts) == 3 else ["0"]
+		body = toks[close + 1:tdx_stmt_end(toks, close + 1) + 1]
+	else:
+		return False
+	if cond not in ([], ["1"], ["true"]):
+		return False
+	return not any(t[0] in ("break", "return", "goto") for t in body)
+
+def tdx_enclosing(p, kinds):
+	"""Token indices of the statements of a kind in kinds that contain position p."""
+	toks, i = tdx_at(p)
+	if i is None:
+		return []
+	found = []
+	for k in range(i - 1, -1, -1):
+		if toks[k][0] in kinds and tdx_stmt_end(toks, k) >= i:
+			found.append(k)
+	return found
+
+gc_uses = {}	# (function, variable) -> positions where the variable is named
+gc_prints = set()	# positions where it is a print argument
+gc_found = set()	# get_cpu() calls to report
+
+def gc_bad(f, cpu):
+	uses = gc_uses.get((f, cpu), set())
+	return tdx_reaches(f) and bool(uses) and uses <= gc_prints
+
+@script:python@
+@@
+gc_uses.clear()
+gc_prints.clear()
+
+// The call graph of this file, for tdx_reaches(): calls, &f, and functions
+// passed as arguments (sc_retry(__seamcall, ...)).
+@script:python@
+@@
+tdx_reset()
+
+@tdx_calls@
+identifier f, g;
+@@
+f(...) { <+... \( g(...) \| &g \) ...+> }
+
+@script:python@
+f << tdx_calls.f;
+g << tdx_calls.g;
+@@
+tdx_use(f, g)
+
+@tdx_fptrs@
+identifier f, g, h;
+@@
+f(...) { <+... h(..., g, ...) ...+> }
+
+@script:python@
+f << tdx_fptrs.f;
+g << tdx_fptrs.g;
+@@
+tdx_use(f, g)
+
+@gc_use@
+identifier f, cpu;
+position q;
+@@
+f(...) { <+... cpu@q ...+> }
+
+@script:python@
+f << gc_use.f;
+cpu << gc_use.cpu;
+q << gc_use.q;
+@@
+for use in q:
+	toks, i = tdx_at(use)
+	# Storing the value of get_cpu() is not a use.
+	if not (i is not None and toks[i + 1][0] == "=" and toks[i + 2][0] == "get_cpu"):
+		gc_uses.setdefault((f, cpu), set()).add(tdx_key(use))
+
+@gc_print@
+identifier cpu;
+identifier pr =~ "^(pr_|printk|dev_(err|warn|info|notice|dbg|crit|alert|emerg)|netdev_|WARN)";
+position q;
+@@
+pr(..., cpu@q, ...)
+
+@script:python@
+q << gc_print.q;
+@@
+gc_prints.update(tdx_key(use) for use in q)
+
+@gc_assign@
+identifier f, cpu;
+position p;
+@@
+f(...) { <+... cpu = get_cpu@p() ...+> }
+
+@gc_decl@
+identifier f, cpu;
+type T;
+position p;
+@@
+f(...) { ... when any
+T cpu = get_cpu@p();
+... when any
+}
+
+@script:python@
+f << gc_assign.f;
+cpu << gc_assign.cpu;
+p << gc_assign.p;
+@@
+if gc_bad(f, cpu):
+	gc_found.update(tdx_key(x) for x in p)
+
+@script:python@
+f << gc_decl.f;
+cpu << gc_decl.cpu;
+p << gc_decl.p;
+@@
+if gc_bad(f, cpu):
+	gc_found.update(tdx_key(x) for x in p)
+
+@gc_bad@
+position p : script:python() { tdx_key(p[0]) in gc_found };
+@@
+get_cpu@p()
+
+@depends on context@
+position gc_bad.p;
+@@
+* get_cpu@p()
+
+@script:python depends on org@
+p << gc_bad.p;
+@@
+coccilib.org.print_todo(p[0], "get_cpu() only feeds a print")
+
+@script:python depends on report@
+p << gc_bad.p;
+@@
+tdx_print(p[0], "get-cpu-for-print", "get_cpu() only feeds a print; preemption is disabled for a log line, use raw_smp_processor_id()")
+
+// Patch: print the processor id directly, drop the pair and the variable.
+@gc_fix depends on patch@
+identifier f, cpu;
+position p : script:python() { tdx_key(p[0]) in gc_found };
+@@
+f(...) { <+... cpu = get_cpu@p() ...+> }
+
+@gc_fixd depends on patch@
+identifier f, cpu;
+type T;
+position p : script:python() { tdx_key(p[0]) in gc_found };
+@@
+f(...) { ... when any
+T cpu = get_cpu@p();
+... when any
+}
+
+@depends on patch@
+identifier gc_fix.f, gc_fix.cpu;
+identifier pr =~ "^(pr_|printk|dev_(err|warn|info|notice|dbg|crit|alert|emerg)|netdev_|WARN)";
+@@
+f(...) {
+<...
+(
+- cpu = get_cpu();
+|
+- put_cpu();
+|
+  pr(...,
+- cpu
++ raw_smp_processor_id()
+  , ...)
+)
+...>
+}
+
+@depends on patch@
+identifier gc_fixd.f, gc_fixd.cpu;
+identifier pr =~ "^(pr_|printk|dev_(err|warn|info|notice|dbg|crit|alert|emerg)|netdev_|WARN)";
+type T;
+@@
+f(...) {
+<...
+(
+- T cpu = get_cpu();
+|
+- put_cpu();
+|
+  pr(...,
+- cpu
++ raw_smp_processor_id()
+  , ...)
+)
+...>
+}
+
+@depends on patch@
+identifier gc_fix.cpu;
+type T;
+@@
+- T cpu;
+  ... when != cpu
