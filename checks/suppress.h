@@ -30,7 +30,8 @@ bool tdx_line_suppresses(const char *line, size_t len, enum tdx_rule_id rule);
 /*
  * Line `line` (1-based) of the file at path, without its newline, or NULL
  * when the file cannot be read or is shorter; *len gets its length.  Each
- * file is read once per process.
+ * file is read once per process (the cache is not thread-safe: the
+ * plugin and the driver check one unit per process).
  */
 const char *tdx_source_line(const char *path, unsigned int line, size_t *len);
 /* Number of lines of the file, 0 when it cannot be read. */
