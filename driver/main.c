@@ -206,6 +206,7 @@ struct check_run {
 	const struct tdx_opts *o;
 	struct tdx_findings found;
 	int status;		/* 0, or 2 once a file failed */
+	bool db_failed;		/* said once: the same reason for every file */
 };
 
 struct file_job {
@@ -238,8 +239,10 @@ static void job_done(struct tdx_job *job, void *data)
 		run->status = 2;
 		return;
 	}
-	if (o->db && tdx_facts_record(o->db, tu, err, sizeof(err))) {
+	if (o->db && !run->db_failed && tdx_facts_record(o->db, tu, err, sizeof(err))) {
+		tdx_progress_clear();
 		fprintf(stderr, "tdxcheck: %s\n", err);
+		run->db_failed = true;
 		run->status = 2;
 	}
 	if (o->dump_model) {
@@ -469,7 +472,8 @@ static int check_files(const struct tdx_opts *o)
 	for (i = 0; i < nr; i++)
 		tdx_argv_push(&checked, jobs[i].file);
 	ret = run.status;
-	if (!o->dump_model && !o->dry_run) {
+	/* A database that cannot be written is the error to fix; nothing else. */
+	if (!o->dump_model && !o->dry_run && !run.db_failed) {
 		sort_unique(&run.found);
 		if (print_findings(o, &run.found, &checked)) {
 			fprintf(stderr, "tdxcheck: cannot write the report\n");

@@ -1,0 +1,476 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The tdxcheck command from the outside: exit statuses, one-line errors,
+ * every output format parsed back (JSON and SARIF with Jansson, field by
+ * field), compile_commands.json, -j, --sparse, and cross-file findings that
+ * appear only with the facts database.
+ *
+ *   test-driver TDXCHECK SOURCE-DIR SCRATCH-DIR
+ */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+static int failures;
+
+#define CHECK(cond, ...) do {						\
+	if (!(cond)) {							\
+		fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond); \
+		fprintf(stderr, __VA_ARGS__);				\
+		fputc('\n', stderr);					\
+		failures++;						\
+	}								\
+} while (0)
+
+static const char *tdxcheck, *srcdir, *scratch;
+
+struct result {
+	int status;
+	char *out, *err;
+};
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	char chunk[4096];
+	size_t n;
+
+	if (f) {
+		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			fwrite(chunk, 1, n, m);
+		fclose(f);
+	}
+	fclose(m);
+	return buf;
+}
+
+static char *fmt(const char *f, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, f);
+	if (vasprintf(&s, f, ap) < 0)
+		abort();
+	va_end(ap);
+	return s;
+}
+
+/* Run tdxcheck with the NULL-terminated arguments, in dir (or here). */
+static struct result run_in(const char *dir, const char *first, ...)
+{
+	const char *argv[64];
+	char *out = fmt("%s/stdout", scratch), *err = fmt("%s/stderr", scratch);
+	struct result r = { 0 };
+	va_list ap;
+	int n = 0, status;
+	pid_t pid;
+
+	argv[n++] = tdxcheck;
+	va_start(ap, first);
+	for (const char *a = first; a && n < 63; a = va_arg(ap, const char *))
+		argv[n++] = a;
+	va_end(ap);
+	argv[n] = NULL;
+	pid = fork();
+	if (pid == 0) {
+		int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		int e = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+		dup2(o, 1);
+		dup2(e, 2);
+		if (dir && chdir(dir))
+			_exit(126);
+		execv(tdxcheck, (char **)argv);
+		_exit(127);
+	}
+	waitpid(pid, &status, 0);
+	r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	r.out = slurp(out);
+	r.err = slurp(err);
+	free(out);
+	free(err);
+	return r;
+}
+
+#define run(...) run_in(NULL, __VA_ARGS__, (const char *)NULL)
+
+static void release(struct result *r)
+{
+	free(r->out);
+	free(r->err);
+}
+
+static size_t lines(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* Bad input: exit 2 and exactly one line on stderr that names what. */
+static void bad_input(const char *what, struct result r, const char *name)
+{
+	CHECK(r.status == 2, "%s: exit %d", what, r.status);
+	CHECK(lines(r.err) == 1 && r.err[strlen(r.err) - 1] == '\n', "%s: stderr '%s'", what,
+	      r.err);
+	CHECK(strstr(r.err, name) != NULL, "%s: '%s' does not name '%s'", what, r.err, name);
+	CHECK(!strncmp(r.err, "tdxcheck: ", 10), "%s: '%s'", what, r.err);
+	CHECK(r.out[0] == '\0', "%s: stdout '%s'", what, r.out);
+	release(&r);
+}
+
+static char *write_file(const char *name, const char *text)
+{
+	char *p = fmt("%s/%s", scratch, name);
+	FILE *f = fopen(p, "w");
+
+	fputs(text, f);
+	fclose(f);
+	return p;
+}
+
+static char *inc_flag(void)
+{
+	return fmt("-I%s/testsuite/include", srcdir);
+}
+
+static const char *case_file(const char *rel)
+{
+	return fmt("%s/testsuite/cases/%s", srcdir, rel);
+}
+
+static void test_info(void)
+{
+	struct result r = run("--version");
+
+	CHECK(r.status == 0 && !strcmp(r.out, "tdxcheck " TDX_VERSION "\n"), "--version: '%s'",
+	      r.out);
+	release(&r);
+	r = run("--help");
+	CHECK(r.status == 0 && strstr(r.out, "Usage: tdxcheck") && strstr(r.out, "--format=FMT"),
+	      "--help");
+	release(&r);
+	r = run("--list-rules");
+	CHECK(r.status == 0 && lines(r.out) == 9 && !strncmp(r.out, "unused-attr-on-used ", 20) &&
+	      strstr(r.out, "\nget-cpu-for-print "), "--list-rules: '%s'", r.out);
+	release(&r);
+}
+
+static void test_bad_input(void)
+{
+	char *corrupt = write_file("corrupt.db", "SQLite format 3? no: just text, long enough "
+				   "to be read as a header and rejected by SQLite.\n");
+	char *missing = fmt("%s/no-such-file.c", scratch);
+	char *missing_db = fmt("%s/no-such.db", scratch);
+	const char *good = case_file("unused-out-param/bad-seamcall-ret.c");
+
+	bad_input("unknown option", run("--frobnicate", good), "'--frobnicate'");
+	bad_input("unknown format", run("--format=xml", good), "'xml'");
+	bad_input("unknown rule", run("--types=no-such-rule", good), "'no-such-rule'");
+	bad_input("unknown scope", run("--scope=some", good), "'some'");
+	bad_input("bad -j", run("-j", "zero", good), "'zero'");
+	bad_input("-p without value", run(good, "-p"), "'-p'");
+	bad_input("unreadable file", run(missing), missing);
+	bad_input("no file", run("-Ifoo"), "no input files");
+	bad_input("corrupt database", run("report", "--db", corrupt), corrupt);
+	bad_input("missing database", run("report", "--db", missing_db), missing_db);
+	bad_input("report without --db", run("report"), "--db");
+	bad_input("record into corrupt database",
+		  run("--db", corrupt, good, "--", inc_flag()), corrupt);
+	bad_input("missing compile_commands.json", run("-p", missing_db), missing_db);
+	bad_input("missing plugin", run("--plugin=/nonexistent/p.so", good), "/nonexistent/p.so");
+}
+
+/* gcc's own errors are shown, then one line naming the file, exit 2. */
+static void test_syntax_error(void)
+{
+	char *broken = write_file("broken.c", "int f(void)\n{\n\treturn 1 +;\n}\n");
+	struct result r = run(broken);
+	char *tail = fmt("tdxcheck: %s: not checked: gcc exited with status 1\n", broken);
+	char *gcc_line = fmt("%s:3:", broken);
+
+	CHECK(r.status == 2, "exit %d", r.status);
+	CHECK(strstr(r.err, gcc_line) && strstr(r.err, "error:"), "gcc's error missing: '%s'",
+	      r.err);
+	CHECK(strlen(r.err) >= strlen(tail) &&
+	      !strcmp(r.err + strlen(r.err) - strlen(tail), tail), "last line: '%s'", r.err);
+	release(&r);
+}
+
+static const char *const seamcall_msg =
+	"every caller passes NULL for 'seamcall_ret'; drop the parameter";
+
+static void test_gcc_and_error(void)
+{
+	const char *bad = case_file("unused-out-param/bad-seamcall-ret.c");
+	const char *good = case_file("unused-out-param/good-extern-helper.c");
+	char *want = fmt("%s:7:12: warning: %s [tdx-unused-out-param]\n", bad, seamcall_msg);
+	struct result r = run(bad, "--", inc_flag());
+
+	CHECK(r.status == 0 && !strcmp(r.err, want) && !r.out[0], "gcc: %d '%s'", r.status, r.err);
+	release(&r);
+	r = run("--error", bad, "--", inc_flag());
+	CHECK(r.status == 1 && !strcmp(r.err, want), "--error with a finding: %d", r.status);
+	release(&r);
+	r = run("--error", good, "--", inc_flag());
+	CHECK(r.status == 0 && !r.err[0], "--error clean: %d '%s'", r.status, r.err);
+	release(&r);
+	r = run("--ignore=unused-out-param", bad, "--", inc_flag());
+	CHECK(r.status == 0 && !r.err[0], "--ignore: %d '%s'", r.status, r.err);
+	release(&r);
+	r = run("--types=TDX_STATUS_IGNORED", bad, "--", inc_flag());
+	CHECK(r.status == 0 && !r.err[0], "--types: %d '%s'", r.status, r.err);
+	release(&r);
+	/* -D__CHECKER__ from a checker's argv never reaches gcc. */
+	r = run("-D__CHECKER__", "-Wbitwise", "--arch=x86", "-mlittle-endian", bad, inc_flag());
+	CHECK(r.status == 0 && !strcmp(r.err, want), "sparse flags: %d '%s'", r.status, r.err);
+	release(&r);
+	free(want);
+}
+
+static void test_checkpatch(void)
+{
+	const char *bad = case_file("unused-out-param/bad-seamcall-ret.c");
+	struct result r = run("--format=checkpatch", bad, "--", inc_flag());
+	char *head = fmt("WARNING:TDX_UNUSED_OUT_PARAM: %s\n#7: FILE: %s:7:\n", seamcall_msg, bad);
+
+	CHECK(r.status == 0 && !strncmp(r.out, head, strlen(head)), "checkpatch: '%s'", r.out);
+	CHECK(strstr(r.out, "\ntotal: 0 errors, 1 warnings, 0 checks, "), "total: '%s'", r.out);
+	CHECK(!r.err[0], "stderr '%s'", r.err);
+	release(&r);
+}
+
+static json_t *parse(const char *what, const char *text)
+{
+	json_error_t e;
+	json_t *j = json_loads(text, 0, &e);
+
+	CHECK(j != NULL, "%s: not JSON: %s at %d: '%s'", what, e.text, e.line, text);
+	return j;
+}
+
+static const char *str(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	return s ? s : "(missing)";
+}
+
+static void test_json(void)
+{
+	const char *bad = case_file("unused-out-param/bad-seamcall-ret.c");
+	struct result r = run("--format=json", bad, "--", inc_flag());
+	json_t *root = parse("json", r.out), *list, *fd;
+
+	CHECK(r.status == 0 && !r.err[0], "json: %d '%s'", r.status, r.err);
+	if (!root) {
+		release(&r);
+		return;
+	}
+	CHECK(!strcmp(str(root, "tool"), "tdxcheck"), "tool");
+	CHECK(!strcmp(str(root, "version"), TDX_VERSION), "version %s", str(root, "version"));
+	list = json_object_get(root, "findings");
+	CHECK(json_is_array(list) && json_array_size(list) == 1, "findings");
+	fd = json_array_get(list, 0);
+	CHECK(!strcmp(str(fd, "rule"), "unused-out-param"), "rule %s", str(fd, "rule"));
+	CHECK(!strcmp(str(fd, "type"), "TDX_UNUSED_OUT_PARAM"), "type");
+	CHECK(!strcmp(str(fd, "severity"), "warning"), "severity");
+	CHECK(!strcmp(str(fd, "file"), bad), "file %s", str(fd, "file"));
+	CHECK(json_integer_value(json_object_get(fd, "line")) == 7, "line");
+	CHECK(json_integer_value(json_object_get(fd, "column")) == 12, "column");
+	CHECK(!strcmp(str(fd, "subject"), "seamcall_ret"), "subject");
+	CHECK(!strcmp(str(fd, "message"), seamcall_msg), "message %s", str(fd, "message"));
+	json_decref(root);
+	release(&r);
+
+	/* A clean file: an empty list, still a document. */
+	r = run("--format=json", case_file("unused-out-param/good-extern-helper.c"), "--",
+		inc_flag());
+	root = parse("json clean", r.out);
+	CHECK(root && json_array_size(json_object_get(root, "findings")) == 0, "clean json");
+	json_decref(root);
+	release(&r);
+}
+
+static void test_sarif(void)
+{
+	const char *bad = case_file("unused-out-param/bad-seamcall-ret.c");
+	struct result r = run("--format=sarif", bad, "--", inc_flag());
+	json_t *root = parse("sarif", r.out), *run0, *drv, *res, *loc, *region;
+	char *uri = fmt("file://%s", bad);
+
+	CHECK(r.status == 0 && !r.err[0], "sarif: %d '%s'", r.status, r.err);
+	if (!root) {
+		release(&r);
+		return;
+	}
+	CHECK(!strcmp(str(root, "version"), "2.1.0"), "version");
+	CHECK(strstr(str(root, "$schema"), "sarif-schema-2.1.0.json"), "$schema");
+	CHECK(json_array_size(json_object_get(root, "runs")) == 1, "one run");
+	run0 = json_array_get(json_object_get(root, "runs"), 0);
+	drv = json_object_get(json_object_get(run0, "tool"), "driver");
+	CHECK(!strcmp(str(drv, "name"), "tdxcheck"), "driver.name");
+	CHECK(!strcmp(str(drv, "version"), TDX_VERSION), "driver.version");
+	CHECK(json_array_size(json_object_get(drv, "rules")) == 9, "9 rules");
+	CHECK(!strcmp(str(json_array_get(json_object_get(drv, "rules"), 2), "id"),
+		      "unused-out-param"), "rules[2].id");
+	CHECK(json_array_size(json_object_get(run0, "results")) == 1, "one result");
+	res = json_array_get(json_object_get(run0, "results"), 0);
+	CHECK(!strcmp(str(res, "ruleId"), "unused-out-param"), "ruleId %s", str(res, "ruleId"));
+	CHECK(json_integer_value(json_object_get(res, "ruleIndex")) == 2, "ruleIndex");
+	CHECK(!strcmp(str(res, "level"), "warning"), "level");
+	CHECK(!strcmp(str(json_object_get(res, "message"), "text"), seamcall_msg), "message.text");
+	loc = json_object_get(json_array_get(json_object_get(res, "locations"), 0),
+			      "physicalLocation");
+	CHECK(!strcmp(str(json_object_get(loc, "artifactLocation"), "uri"), uri), "uri %s",
+	      str(json_object_get(loc, "artifactLocation"), "uri"));
+	region = json_object_get(loc, "region");
+	CHECK(json_integer_value(json_object_get(region, "startLine")) == 7, "startLine");
+	CHECK(json_integer_value(json_object_get(region, "startColumn")) == 12, "startColumn");
+	json_decref(root);
+	release(&r);
+	free(uri);
+}
+
+/*
+ * -p: a compile_commands.json as the kernel writes it ("command", shell
+ * quoting, dependency flags) and as CMake can ("arguments").
+ */
+static void test_compdb(void)
+{
+	const char *a = case_file("unused-out-param/bad-seamcall-ret.c");
+	const char *b = case_file("status-ignored/bad-hypercall-bounded-loop.c");
+	const char *c = case_file("unused-out-param/good-extern-helper.c");
+	char *inc = inc_flag();
+	char *db_text = fmt(
+		"[\n"
+		" {\"directory\": \"%s\", \"file\": \"%s\",\n"
+		"  \"command\": \"gcc -Wp,-MMD,dir/.a.o.d -nostdinc %s -DKBUILD_MODNAME='\\\"a\\\"' "
+		"-c -o a.o %s\"},\n"
+		" {\"directory\": \"%s\", \"file\": \"%s\",\n"
+		"  \"arguments\": [\"gcc\", \"-nostdinc\", \"%s\", \"-c\", \"-o\", \"b.o\", \"%s\"]},\n"
+		" {\"directory\": \"%s\", \"file\": \"%s\",\n"
+		"  \"arguments\": [\"gcc\", \"-nostdinc\", \"%s\", \"-c\", \"%s\"]},\n"
+		" {\"directory\": \"%s\", \"file\": \"entry.S\",\n"
+		"  \"arguments\": [\"gcc\", \"-c\", \"entry.S\"]}\n"
+		"]\n", scratch, a, inc, a, scratch, b, inc, b, scratch, c, inc, c, scratch);
+	char *db = write_file("compile_commands.json", db_text);
+	struct result r1, r2, r3;
+
+	r1 = run("-p", scratch);
+	CHECK(r1.status == 0, "-p dir: exit %d '%s'", r1.status, r1.err);
+	CHECK(lines(r1.err) == 2 && strstr(r1.err, a) && strstr(r1.err, b) &&
+	      strstr(r1.err, "[tdx-unused-out-param]") && strstr(r1.err, "[tdx-status-ignored]"),
+	      "-p dir: '%s'", r1.err);
+
+	r2 = run("-p", db, "-j", "3");
+	CHECK(r2.status == 0 && !strcmp(r1.err, r2.err), "-j3 differs: '%s'", r2.err);
+
+	r3 = run("-p", db, a);
+	CHECK(r3.status == 0 && lines(r3.err) == 1 && strstr(r3.err, a), "-p FILE: '%s'", r3.err);
+	release(&r1);
+	release(&r2);
+	release(&r3);
+
+	bad_input("file not in the database", run("-p", db, "/tmp/elsewhere.c"),
+		  "/tmp/elsewhere.c");
+	write_file("compile_commands.json", "{\"not\": \"a list\"}\n");
+	bad_input("not a database", run("-p", db), db);
+	free(db_text);
+}
+
+/* --sparse: sparse's own output comes through, with the same argv. */
+static void test_sparse(void)
+{
+	char *f = write_file("sparse-me.c",
+			     "static int x;\nint *p = &x;\nint f(int *q);\nint f(int *q)\n"
+			     "{\n\treturn q == 0;\n}\n");
+	struct result r = run("--sparse", "-Wsparse-all", f);
+
+	/* sparse: "Using plain integer as NULL pointer" on q == 0. */
+	CHECK(r.status == 0, "exit %d '%s'", r.status, r.err);
+	CHECK(strstr(r.err, "sparse-me.c:6:") && strstr(r.err, "plain integer as NULL pointer"),
+	      "sparse output missing: '%s'", r.err);
+	release(&r);
+	r = run("--dry-run", "--sparse", "-Wbitwise", "-D__linux__", f);
+	CHECK(r.status == 0 && strstr(r.out, "sparse -Wbitwise -D__linux__ "), "dry-run: '%s'",
+	      r.out);
+	release(&r);
+}
+
+/* Cross-file findings need the database: none without it. */
+static void test_xfile(void)
+{
+	char *dir = fmt("%s/driver/tests/xfile/unused-out-param/xfile-null-from-two-files",
+			srcdir);
+	char *h = fmt("%s/helper.c", dir), *i = fmt("%s/init.c", dir), *l = fmt("%s/lp.c", dir);
+	char *db = fmt("%s/xfile.db", scratch);
+	char *want = fmt("%s:10:12: warning: %s [tdx-unused-out-param]\n", h, seamcall_msg);
+	struct result r;
+
+	unlink(db);
+	r = run(h, i, l, "--", inc_flag());
+	CHECK(r.status == 0 && !r.err[0] && !r.out[0], "without db: '%s'", r.err);
+	release(&r);
+	r = run("--db", db, h, i, l, "--", inc_flag());
+	CHECK(r.status == 0 && !r.err[0], "record: '%s'", r.err);
+	release(&r);
+	r = run("report", "--db", db);
+	CHECK(r.status == 0 && !strcmp(r.err, want), "report: '%s'", r.err);
+	release(&r);
+	r = run("report", "--db", db, "--error", "--format=json");
+	CHECK(r.status == 1, "report --error: %d", r.status);
+	{
+		json_t *root = parse("report json", r.out);
+		json_t *fd = json_array_get(json_object_get(root, "findings"), 0);
+
+		CHECK(json_array_size(json_object_get(root, "findings")) == 1 &&
+		      json_integer_value(json_object_get(fd, "line")) == 10 &&
+		      !strcmp(str(fd, "subject"), "seamcall_ret"), "report json: '%s'", r.out);
+		json_decref(root);
+	}
+	release(&r);
+	r = run("report", "--db", db, "--ignore=unused-out-param");
+	CHECK(r.status == 0 && !r.err[0], "report --ignore: '%s'", r.err);
+	release(&r);
+}
+
+int main(int argc, char *argv[])
+{
+	if (argc != 4) {
+		fprintf(stderr, "usage: test-driver TDXCHECK SOURCE-DIR SCRATCH-DIR\n");
+		return 2;
+	}
+	tdxcheck = argv[1];
+	srcdir = argv[2];
+	scratch = argv[3];
+	mkdir(scratch, 0755);
+	test_info();
+	test_bad_input();
+	test_syntax_error();
+	test_gcc_and_error();
+	test_checkpatch();
+	test_json();
+	test_sarif();
+	test_compdb();
+	test_sparse();
+	test_xfile();
+	if (failures)
+		fprintf(stderr, "%d failure(s)\n", failures);
+	return failures ? 1 : 0;
+}
