@@ -874,6 +874,19 @@ static struct tdx_stmt *translate_body(struct fn_ctx *c, tree t, struct src_file
 	return st;
 }
 
+/* prev is the init expression of the for loop that follows it. */
+static bool for_init_of(const struct tdx_stmt *prev, const struct tdx_stmt *loop)
+{
+	if (prev->kind != TDX_STMT_EXPR || prev->loc.file != loop->loc.file)
+		return false;
+	if (prev->from_macro && loop->from_macro)
+		return prev->loc.line == loop->loc.line && prev->loc.col == loop->loc.col;
+	return !prev->from_macro && !loop->from_macro &&
+	       (prev->loc.line > loop->loc.line ||
+		(prev->loc.line == loop->loc.line && prev->loc.col > loop->loc.col)) &&
+	       prev->loc.line <= loop->last_line;
+}
+
 static struct tdx_stmt *translate_block(struct fn_ctx *c, tree t, struct src_end *end)
 {
 	location_t loc = has_loc(t) ? EXPR_LOCATION(t) : UNKNOWN_LOCATION;
@@ -899,6 +912,15 @@ static struct tdx_stmt *translate_block(struct fn_ctx *c, tree t, struct src_end
 
 			if (!kid)
 				continue;
+			if (kid->kind == TDX_STMT_FOR && st->nr_kids &&
+			    for_init_of(st->kids[st->nr_kids - 1], kid)) {
+				/* the C front end puts 'for (i = 0;' before the loop */
+				struct tdx_stmt *init = st->kids[--st->nr_kids];
+				size_t j;
+
+				for (j = 0; j < init->nr_calls; j++)
+					tdx_stmt_add_call(tu, kid, init->calls[j]);
+			}
 			if (!st->nr_kids && !loc)
 				st->loc = kid->loc;
 			tdx_stmt_add_kid(tu, st, kid);
@@ -1002,6 +1024,31 @@ static long body_after_header(struct src_file *f, long paren)
 	return src_next(f, src_match(f, paren) + 1);
 }
 
+/*
+ * A loop from a macro (for_each_cpu(cpu, mask) body): the body written
+ * after the invocation starts after its ')'.  The file, with *body_off set,
+ * or NULL when the body is the macro's own.
+ */
+static struct src_file *loop_macro_body(location_t loc, tree body, long *body_off)
+{
+	struct src_pos xp;
+	long p;
+
+	*body_off = -1;
+	if (!loc_in_macro(loc) || (has_loc(body) && loc_in_macro(EXPR_LOCATION(body))))
+		return NULL;
+	xp = loc_src(loc_resolve(loc));
+	if (!xp.file || xp.off < 0)
+		return NULL;
+	for (p = xp.off; p < xp.file->len && (ISIDNUM(xp.file->text[p])); p++)
+		;
+	p = src_next(xp.file, p);
+	if (p < 0 || xp.file->text[p] != '(')
+		return NULL;
+	*body_off = body_after_header(xp.file, p);
+	return *body_off >= 0 ? xp.file : NULL;
+}
+
 static struct tdx_stmt *translate_loop(struct fn_ctx *c, tree t, struct src_end *end)
 {
 	enum tree_code code = TREE_CODE(t);
@@ -1046,7 +1093,7 @@ static struct tdx_stmt *translate_loop(struct fn_ctx *c, tree t, struct src_end 
 		}
 	}
 	if (kw < 0)
-		f = NULL;
+		f = loop_macro_body(loc, body, &body_off);
 	st = stmt_at(c, code == FOR_STMT ? TDX_STMT_FOR :
 		     code == WHILE_STMT ? TDX_STMT_WHILE : TDX_STMT_DO, loc);
 	stmt_move(st, f, kw);

@@ -207,8 +207,9 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	for (i = 0; i < plugin_info->argc; i++)
 		ok &= parse_argument(&plugin_info->argv[i], &enable);
 	register_callback(plugin_name, PLUGIN_INFO, NULL, &tdxcheck_plugin_info);
+	/* error() already fails the compilation: one line says why, as in kbuild's plugins */
 	if (!ok)
-		return 1;
+		return 0;
 	if (strncmp(lang_hooks.name, "GNU C", 5) || !strncmp(lang_hooks.name, "GNU C++", 7)) {
 		inform(UNKNOWN_LOCATION, G_("%s supports C only, not %s"),
 		       plugin_name, lang_hooks.name);
