@@ -77,10 +77,14 @@ start=$(date +%s)
 
 # Extract into a temporary directory on the same file system and rename it
 # into place, so an interrupted extraction never looks complete.
+# A run killed outright (SIGKILL, power loss) leaves its temporary directory
+# behind; under the lock no other extraction of this version is running.
+rm -rf "$cache/src/.extract-$version".*
 if [ ! -d "$src" ]; then
 	[ -f "$tarball" ] || die "$tarball: not found (install linux-source-$version)"
 	tmp=$(mktemp -d "$cache/src/.extract-$version.XXXXXX")
-	trap 'rm -rf "$tmp"' EXIT INT TERM
+	trap 'rm -rf "$tmp"' EXIT
+	trap 'exit 130' INT TERM
 	tar -xJf "$tarball" -C "$tmp" || die "$tarball: extraction failed"
 	[ -f "$tmp/linux-source-$version/Makefile" ] ||
 		die "$tarball: no linux-source-$version/Makefile inside"
