@@ -34,6 +34,7 @@ tdx_toks = {}	# file -> (tokens, index of (line, col))
 def tdx_reset():
 	tdx_uses.clear()
 	tdx_toks.clear()
+	tdx_printed.clear()
 
 def tdx_use(f, g):
 	tdx_uses.setdefault(f, set()).add(g)
@@ -89,8 +90,14 @@ def tdx_match(toks, i):
 				return j
 	return len(toks) - 1
 
+tdx_printed = set()
+
 def tdx_print(p, rule, msg):
-	coccilib.report.print_report(p, "%s [tdx-%s]" % (msg, rule))
+	# Isomorphisms can match one site twice; report it once.
+	key = (tdx_key(p), rule)
+	if key not in tdx_printed:
+		tdx_printed.add(key)
+		coccilib.report.print_report(p, "%s [tdx-%s]" % (msg, rule))
 
 def tdx_key(p):
 	return "%s:%s:%s" % (p.file, p.line, p.column)
@@ -149,6 +156,36 @@ def tdx_enclosing(p, kinds):
 		if toks[k][0] in kinds and tdx_stmt_end(toks, k) >= i:
 			found.append(k)
 	return found
+
+def tdx_function_of(toks, i):
+	"""Name of the function whose body holds toks[i], or None."""
+	depth, k = 0, i
+	while k > 0:
+		k -= 1
+		s = toks[k][0]
+		if s == "}":
+			depth += 1
+		elif s == "{":
+			if depth == 0 and toks[k - 1][0] == ")":
+				# The outermost brace, if it follows a parameter list.
+				j, d = k - 1, 0
+				while j > 0:
+					d += {")": 1, "(": -1}.get(toks[j][0], 0)
+					if d == 0:
+						break
+					j -= 1
+				outer = tdx_function_of(toks, k)
+				if outer is None and j > 0:
+					return toks[j - 1][0]
+				return outer
+			depth = max(depth - 1, 0)
+	return None
+
+def tdx_in_scope(p):
+	"""The statement at p sits in a function that reaches a TDX primitive."""
+	toks, i = tdx_at(p)
+	f = tdx_function_of(toks, i) if i is not None else None
+	return f is not None and tdx_reaches(f)
 
 uop_calls = {}		# (function, argument index) -> [argument spelled at each call]
 uop_callee = set()	# positions of the called name at direct calls

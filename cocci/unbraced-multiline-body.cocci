@@ -1,0 +1,377 @@
+// SPDX-License-Identifier: GPL-2.0
+/// An if, else, for or while body that is one statement spread over several
+/// lines without braces (tip tree rule): brace it.
+//
+// Braces are a source fact that the parsed tree does not keep, so the body
+// is read from the source tokens: a body whose first and last token sit on
+// different lines and which does not open with a brace.  `else if` is a
+// chain, not an else body.  A one-line macro call that expands to several
+// lines is one line in the source and never counts.  Only functions that
+// reach a TDX primitive are judged.
+//
+// Confidence: High
+// Copyright: (C) 2025 The tdxcheck authors.
+// Comments: patch mode adds the braces.
+// Options: --no-includes --include-headers
+// Keywords: TDX, coding style, braces
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+# tdxcheck prelude: the same block opens every cocci/*.cocci (tests/prelude-sync checks it).
+import re
+
+# The default TDX primitives (DESIGN.md): the name patterns every rule scopes itself to.
+TDX_PRIMITIVE = re.compile(r"^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|"
+			   r"seamcall|sc_retry|tdcall$)")
+tdx_uses = {}	# function defined in this file -> names it calls or passes as pointers
+tdx_toks = {}	# file -> (tokens, index of (line, col))
+
+def tdx_reset():
+	tdx_uses.clear()
+	tdx_toks.clear()
+	tdx_printed.clear()
+
+def tdx_use(f, g):
+	tdx_uses.setdefault(f, set()).add(g)
+
+def tdx_reaches(f, seen=None):
+	"""f is a primitive or calls one, directly or through functions of this file."""
+	if TDX_PRIMITIVE.match(f):
+		return True
+	seen = set() if seen is None else seen
+	if f in seen:
+		return False
+	seen.add(f)
+	return any(tdx_reaches(g, seen) for g in tdx_uses.get(f, ()))
+
+# Source facts SmPL does not keep (spelled attributes, braces, keywords written
+# in the source rather than produced by a macro) are read from the raw tokens.
+_TDX_TOKEN = re.compile(r"/\*.*?\*/|//[^\n]*|^[ \t]*#(?:[^\n]*\\\n)*[^\n]*|"
+			r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\d[\w.]*|\S",
+			re.S | re.M)
+
+def tdx_tokens(path):
+	"""(tokens, index): tokens as (text, line, col), comments and cpp lines dropped."""
+	if path not in tdx_toks:
+		text = open(path, errors="replace").read()
+		toks, index, line, start = [], {}, 1, 0
+		for m in _TDX_TOKEN.finditer(text):
+			line += text.count("\n", start, m.start())
+			start = m.start()
+			s = m.group()
+			if s.startswith("/*") or s.startswith("//") or s.lstrip().startswith("#"):
+				continue
+			col = m.start() - (text.rfind("\n", 0, m.start()) + 1)
+			index[(line, col)] = len(toks)
+			toks.append((s, line, col))
+		tdx_toks[path] = (toks, index)
+	return tdx_toks[path]
+
+def tdx_at(p):
+	"""Token list of p's file and the index of the token p starts at."""
+	toks, index = tdx_tokens(p.file)
+	return toks, index.get((int(p.line), int(p.column)))
+
+def tdx_match(toks, i):
+	"""Index of the bracket closing the one at toks[i]."""
+	pair = {"(": ")", "[": "]", "{": "}"}[toks[i][0]]
+	depth = 0
+	for j in range(i, len(toks)):
+		if toks[j][0] == toks[i][0]:
+			depth += 1
+		elif toks[j][0] == pair:
+			depth -= 1
+			if depth == 0:
+				return j
+	return len(toks) - 1
+
+tdx_printed = set()
+
+def tdx_print(p, rule, msg):
+	# Isomorphisms can match one site twice; report it once.
+	key = (tdx_key(p), rule)
+	if key not in tdx_printed:
+		tdx_printed.add(key)
+		coccilib.report.print_report(p, "%s [tdx-%s]" % (msg, rule))
+
+def tdx_key(p):
+	return "%s:%s:%s" % (p.file, p.line, p.column)
+
+def tdx_stmt_end(toks, i):
+	"""Index of the last token of the statement starting at toks[i]."""
+	s = toks[i][0]
+	if s == "{":
+		return tdx_match(toks, i)
+	if s in ("if", "for", "while", "switch"):
+		j = tdx_stmt_end(toks, tdx_match(toks, i + 1) + 1)
+		if s == "if" and j + 1 < len(toks) and toks[j + 1][0] == "else":
+			j = tdx_stmt_end(toks, j + 2)
+		return j
+	if s == "do":
+		j = tdx_stmt_end(toks, i + 1)
+		return tdx_match(toks, j + 2) + 1
+	depth = 0
+	while i < len(toks):
+		depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(toks[i][0], 0)
+		if depth <= 0 and toks[i][0] == ";":
+			return i
+		i += 1
+	return len(toks) - 1
+
+def tdx_forever(toks, i):
+	"""toks[i] starts a loop that never exits: constant-true test, no break/return/goto."""
+	s = toks[i][0]
+	if s == "do":
+		close = tdx_stmt_end(toks, i) - 1
+		open_ = close
+		while toks[open_][0] != "(" or tdx_match(toks, open_) != close:
+			open_ -= 1
+		cond = [t[0] for t in toks[open_ + 1:close]]
+		body = toks[i + 1:open_ - 1]
+	elif s in ("while", "for"):
+		close = tdx_match(toks, i + 1)
+		cond = [t[0] for t in toks[i + 2:close]]
+		if s == "for":
+			parts = " ".join(cond).split(";")
+			cond = parts[1].split() if len(parts) == 3 else ["0"]
+		body = toks[close + 1:tdx_stmt_end(toks, close + 1) + 1]
+	else:
+		return False
+	if cond not in ([], ["1"], ["true"]):
+		return False
+	return not any(t[0] in ("break", "return", "goto") for t in body)
+
+def tdx_enclosing(p, kinds):
+	"""Token indices of the statements of a kind in kinds that contain position p."""
+	toks, i = tdx_at(p)
+	if i is None:
+		return []
+	found = []
+	for k in range(i - 1, -1, -1):
+		if toks[k][0] in kinds and tdx_stmt_end(toks, k) >= i:
+			found.append(k)
+	return found
+
+def tdx_function_of(toks, i):
+	"""Name of the function whose body holds toks[i], or None."""
+	depth, k = 0, i
+	while k > 0:
+		k -= 1
+		s = toks[k][0]
+		if s == "}":
+			depth += 1
+		elif s == "{":
+			if depth == 0 and toks[k - 1][0] == ")":
+				# The outermost brace, if it follows a parameter list.
+				j, d = k - 1, 0
+				while j > 0:
+					d += {")": 1, "(": -1}.get(toks[j][0], 0)
+					if d == 0:
+						break
+					j -= 1
+				outer = tdx_function_of(toks, k)
+				if outer is None and j > 0:
+					return toks[j - 1][0]
+				return outer
+			depth = max(depth - 1, 0)
+	return None
+
+def tdx_in_scope(p):
+	"""The statement at p sits in a function that reaches a TDX primitive."""
+	toks, i = tdx_at(p)
+	f = tdx_function_of(toks, i) if i is not None else None
+	return f is not None and tdx_reaches(f)
+
+def ub_body(p, keyword):
+	"""The body after the keyword at p is unbraced and spans several lines."""
+	toks, i = tdx_at(p)
+	if i is None or not tdx_in_scope(p):
+		return False
+	if keyword == "else":
+		start = i + 1
+		if toks[start][0] == "if":
+			return False
+	else:
+		start = tdx_match(toks, i + 1) + 1
+	if toks[start][0] in ("{", ";"):
+		return False
+	if toks[tdx_stmt_end(toks, start)][1] == toks[start][1]:
+		return False
+	ub_found.add(tdx_key(p))
+	return True
+
+ub_found = set()	# keywords whose body gets braces
+
+def ub_fix(p):
+	return tdx_key(p) in ub_found
+
+// The call graph of this file, for tdx_reaches(): calls, &f, and functions
+// passed as arguments (sc_retry(__seamcall, ...)).
+@script:python@
+@@
+tdx_reset()
+
+@tdx_calls@
+identifier f, g;
+@@
+f(...) { <+... \( g(...) \| &g \) ...+> }
+
+@script:python@
+f << tdx_calls.f;
+g << tdx_calls.g;
+@@
+tdx_use(f, g)
+
+@tdx_fptrs@
+identifier f, g, h;
+@@
+f(...) { <+... h(..., g, ...) ...+> }
+
+@script:python@
+f << tdx_fptrs.f;
+g << tdx_fptrs.g;
+@@
+tdx_use(f, g)
+
+@ub_if@
+expression E;
+statement S;
+position p : script:python() { ub_body(p[0], "if") };
+@@
+if@p (E) S
+
+@ub_ifelse@
+expression E;
+statement S1, S2;
+position p : script:python() { ub_body(p[0], "if") };
+@@
+if@p (E) S1 else S2
+
+@ub_else@
+expression E;
+statement S1, S2;
+position p : script:python() { ub_body(p[0], "else") };
+@@
+if (E) S1 else@p S2
+
+@ub_loop@
+expression E;
+statement S;
+position p : script:python() { ub_body(p[0], "loop") };
+@@
+(
+for@p (...;...;...) S
+|
+while@p (E) S
+)
+
+@depends on context@
+position p = {ub_if.p, ub_ifelse.p, ub_loop.p};
+expression E;
+statement S;
+@@
+(
+* if@p (E) S
+|
+* for@p (...;...;...) S
+|
+* while@p (E) S
+)
+
+@script:python depends on org@
+p << ub_if.p;
+@@
+coccilib.org.print_todo(p[0], "body spans several lines without braces")
+
+@script:python depends on org@
+p << ub_ifelse.p;
+@@
+coccilib.org.print_todo(p[0], "body spans several lines without braces")
+
+@script:python depends on org@
+p << ub_else.p;
+@@
+coccilib.org.print_todo(p[0], "body spans several lines without braces")
+
+@script:python depends on org@
+p << ub_loop.p;
+@@
+coccilib.org.print_todo(p[0], "body spans several lines without braces")
+
+@script:python depends on report@
+p << ub_if.p;
+@@
+tdx_print(p[0], "unbraced-multiline-body", "body spans several lines without braces; add braces")
+
+@script:python depends on report@
+p << ub_ifelse.p;
+@@
+tdx_print(p[0], "unbraced-multiline-body", "body spans several lines without braces; add braces")
+
+@script:python depends on report@
+p << ub_else.p;
+@@
+tdx_print(p[0], "unbraced-multiline-body", "body spans several lines without braces; add braces")
+
+@script:python depends on report@
+p << ub_loop.p;
+@@
+tdx_print(p[0], "unbraced-multiline-body", "body spans several lines without braces; add braces")
+
+// Patch: brace the body; an if/else gets braces on both arms (coding style).
+@depends on patch@
+position p : script:python() { ub_fix(p[0]) };
+expression E;
+statement S;
+@@
+if@p (E)
++ {
+S
++ }
+
+@depends on patch@
+position p : script:python() { ub_fix(p[0]) };
+expression E;
+statement S1, S2;
+@@
+(
+if@p (E)
++ {
+S1
++ }
+else
++ {
+S2
++ }
+|
+if (E)
++ {
+S1
++ }
+else@p
++ {
+S2
++ }
+)
+
+@depends on patch@
+position p : script:python() { ub_fix(p[0]) };
+expression E;
+statement S;
+@@
+(
+for@p (...;...;...)
++ {
+S
++ }
+|
+while@p (E)
++ {
+S
++ }
+)
