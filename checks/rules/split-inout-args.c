@@ -7,9 +7,13 @@
  * (upstream's struct tdx_module_args).  Also one struct type passed twice,
  * as "in" and "out".
  *
- * Judged: in-scope definitions, and primitives the unit only declares (an
- * assembly primitive's prototype).  Reported at fn->loc: the definition's
- * name, or the first declaration's name when there is no definition.
+ * Judged: primitives and definitions that reach one, whatever the scope
+ * (being a TDX call helper is part of the rule: with scope all, copy
+ * helpers like copy_siginfo(to, from) are not register helpers), and
+ * primitives the unit only declares (an assembly primitive's prototype).
+ * Scope all still widens it through the extra primitive patterns.
+ * Reported at fn->loc: the definition's name, or the first declaration's
+ * name when there is no definition.
  */
 #include <string.h>
 
@@ -59,9 +63,7 @@ void tdx_rule_split_inout_args(struct tdx_rule_ctx *ctx)
 	for (i = 0; i < tu->nr_funcs; i++) {
 		const struct tdx_function *fn = tu->funcs[i];
 
-		if (!tdx_fn_in_scope(ctx, i))
-			continue;
-		if (!fn->is_definition && !ctx->primitive[i])
+		if (!ctx->primitive[i] && !(fn->is_definition && tdx_fn_reaches(ctx, i)))
 			continue;
 		if (split(fn))
 			tdx_report(ctx, TDX_RULE_split_inout_args, fn->loc, fn->name);

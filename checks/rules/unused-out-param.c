@@ -4,8 +4,10 @@
  * (u64 *seamcall_ret in the reviewed helper): a second return channel that
  * nobody uses.
  *
- * In one unit this is decided only for static functions defined here whose
- * address is not taken: every caller is then in view.  Non-static functions
+ * In one unit this is decided only for static functions defined in the
+ * main file whose address is not taken: every caller is then in view.  A
+ * static inline function of a header has callers in every unit including
+ * it, so one unit's calls prove nothing.  Non-static functions
  * need the callers of the whole build (facts.c).  At least one direct call
  * is required; a call with fewer arguments than parameters (an old-style
  * declaration) proves nothing, so the parameter is not reported.
@@ -24,6 +26,7 @@ void tdx_rule_unused_out_param(struct tdx_rule_ctx *ctx)
 		size_t n = fn->nr_params < fn->nr_vars ? fn->nr_params : fn->nr_vars;
 
 		if (!fn->is_definition || !fn->is_static || fn->address_taken ||
+		    !fn->loc.file || !tu->main_file || strcmp(fn->loc.file, tu->main_file) ||
 		    !tdx_fn_in_scope(ctx, i))
 			continue;
 		for (k = 0; k < n; k++) {
