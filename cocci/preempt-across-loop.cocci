@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-2.0
+/// A loop issues TDX calls while preemption is disabled (get_cpu(),
+/// preempt_disable(), local_irq_save/disable(), local_bh_disable(),
+/// spin_lock*(), raw_spin_lock*(), write_lock*()): an RDRAND retry loop of
+/// SEAMCALLs then runs unbounded with preemption off.  Keep the loop outside.
+//
+// spin_lock_init() is not a lock: the regexp lists the disabling names.
+// The region runs along the control flow from the disabling call to the
+// matching enable; a loop reached on a path without the enable is judged.
+// The loop issues TDX calls when its source names a primitive or a function
+// of this file that reaches one (called or passed as a pointer).
+//
+// Confidence: Moderate
+// Copyright: (C) 2025 The tdxcheck authors.
+// Comments: no patch mode: where the region should end is a design choice.
+// Options: --no-includes --include-headers
+// Keywords: TDX, SEAMCALL, preemption, spinlock, retry loop
+
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+# tdxcheck prelude: the same block opens every cocci/*.cocci (tests/prelude-sync checks it).
+import re
+
+# The default TDX primitives (DESIGN.md): the name patterns every rule scopes itself to.
+TDX_PRIMITIVE = re.compile(r"^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|"
+			   r"seamcall|sc_retry|tdcall$)")
+tdx_uses = {}	# function defined in this file -> names it calls or passes as pointers
+tdx_toks = {}	# file -> (tokens, index of (line, col))
+
+def tdx_reset():
+	tdx_uses.clear()
+	tdx_toks.clear()
+	tdx_printed.clear()
+
+def tdx_use(f, g):
+	tdx_uses.setdefault(f, set()).add(g)
+
+def tdx_reaches(f, seen=None):
+	"""f is a primitive or calls one, directly or through functions of this file."""
+	if TDX_PRIMITIVE.match(f):
+		return True
+	seen = set() if seen is None else seen
+	if f in seen:
+		return False
+	seen.add(f)
+	return any(tdx_reaches(g, seen) for g in tdx_uses.get(f, ()))
+
+# Source facts SmPL does not keep (spelled attributes, braces, keywords written
+# in the source rather than produced by a macro) are read from the raw tokens.
+_TDX_TOKEN = re.compile(r"/\*.*?\*/|//[^\n]*|^[ \t]*#(?:[^\n]*\\\n)*[^\n]*|"
+			r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\d[\w.]*|\S",
+			re.S | re.M)
+
+def tdx_tokens(path):
+	"""(tokens, index): tokens as (text, line, col), comments and cpp lines dropped."""
+	if path not in tdx_toks:
+		text = open(path, errors="replace").read()
+		toks, index, line, start = [], {}, 1, 0
+		for m in _TDX_TOKEN.finditer(text):
+			line += text.count("\n", start, m.start())
+			start = m.start()
+			s = m.group()
+			if s.startswith("/*") or s.startswith("//") or s.lstrip().startswith("#"):
+				continue
+			col = m.start() - (text.rfind("\n", 0, m.start()) + 1)
+			index[(line, col)] = len(toks)
+			toks.append((s, line, col))
+		tdx_toks[path] = (toks, index)
+	return tdx_toks[path]
+
+def tdx_at(p):
+	"""Token list of p's file and the index of the token p starts at."""
+	toks, index = tdx_tokens(p.file)
+	return toks, index.get((int(p.line), int(p.column)))
+
+def tdx_match(toks, i):
+	"""Index of the bracket closing the one at toks[i]."""
+	pair = {"(": ")", "[": "]", "{": "}"}[toks[i][0]]
+	depth = 0
+	for j in range(i, len(toks)):
+		if toks[j][0] == toks[i][0]:
+			depth += 1
+		elif toks[j][0] == pair:
+			depth -= 1
+			if depth == 0:
+				return j
+	return len(toks) - 1
+
+tdx_printed = set()
+
+def tdx_print(p, rule, msg):
+	# Isomorphisms can match one site twice; report it once.
+	key = (tdx_key(p), rule)
+	if key not in tdx_printed:
+		tdx_printed.add(key)
+		coccilib.report.print_report(p, "%s [tdx-%s]" % (msg, rule))
+
+def tdx_key(p):
+	return "%s:%s:%s" % (p.file, p.line, p.column)
+
+def tdx_stmt_end(toks, i):
+	"""Index of the last token of the statement starting at toks[i]."""
+	s = toks[i][0]
+	if s == "{":
+		return tdx_match(toks, i)
+	if s in ("if", "for", "while", "switch"):
+		j = tdx_stmt_end(toks, tdx_match(toks, i + 1) + 1)
+		if s == "if" and j + 1 < len(toks) and toks[j + 1][0] == "else":
+			j = tdx_stmt_end(toks, j + 2)
+		return j
+	if s == "do":
+		j = tdx_stmt_end(toks, i + 1)
+		return tdx_match(toks, j + 2) + 1
+	depth = 0
+	while i < len(toks):
+		depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(toks[i][0], 0)
+		if depth <= 0 and toks[i][0] == ";":
+			return i
+		i += 1
+	return len(toks) - 1
+
+def tdx_forever(toks, i):
+	"""toks[i] starts a loop that never exits: constant-true test, no break/return/goto."""
+	s = toks[i][0]
+	if s == "do":
+		close = tdx_stmt_end(toks, i) - 1
+		open_ = close
+		while toks[open_][0] != "(" or tdx_match(toks, open_) != close:
+			open_ -= 1
+		cond = [t[0] for t in toks[open_ + 1:close]]
+		body = toks[i + 1:open_ - 1]
+	elif s in ("while", "for"):
+		close = tdx_match(toks, i + 1)
+		cond = [t[0] for t in toks[i + 2:close]]
+		if s == "for":
+			parts = " ".join(cond).split(";")
+			cond = parts[1].split() if len(parts) == 3 else ["0"]
+		body = toks[close + 1:tdx_stmt_end(toks, close + 1) + 1]
+	else:
+		return False
+	if cond not in ([], ["1"], ["true"]):
+		return False
+	return not any(t[0] in ("break", "return", "goto") for t in body)
+
+def tdx_enclosing(p, kinds):
+	"""Token indices of the statements of a kind in kinds that contain position p."""
+	toks, i = tdx_at(p)
+	if i is None:
+		return []
+	found = []
+	for k in range(i - 1, -1, -1):
+		if toks[k][0] in kinds and tdx_stmt_end(toks, k) >= i:
+			found.append(k)
+	return found
+
+def tdx_function_of(toks, i):
+	"""Name of the function whose body holds toks[i], or None."""
+	depth, k = 0, i
+	while k > 0:
+		k -= 1
+		s = toks[k][0]
+		if s == "}":
+			depth += 1
+		elif s == "{":
+			if depth == 0 and toks[k - 1][0] == ")":
+				# The outermost brace, if it follows a parameter list.
+				j, d = k - 1, 0
+				while j > 0:
+					d += {")": 1, "(": -1}.get(toks[j][0], 0)
+					if d == 0:
+						break
+					j -= 1
+				outer = tdx_function_of(toks, k)
+				if outer is None and j > 0:
+					return toks[j - 1][0]
+				return outer
+			depth = max(depth - 1, 0)
+	return None
+
+def tdx_in_scope(p):
+	"""The statement at p sits in a function that reaches a TDX primitive."""
+	toks, i = tdx_at(p)
+	f = tdx_function_of(toks, i) if i is not None else None
+	return f is not None and tdx_reaches(f)
+
+def pal_issues(p):
+	"""The loop whose keyword is at p names a primitive or a function reaching one."""
+	toks, i = tdx_at(p)
+	if i is None:
+		return False
+	end = tdx_stmt_end(toks, i)
+	return any(re.match(r"[A-Za-z_]", t[0]) and tdx_reaches(t[0]) for t in toks[i:end + 1])
+
+class pal_place:
+	def __init__(self, file, tok):
+		self.file, self.line, self.column = file, str(tok[1]), str(tok[2])
+		self.column_end = str(tok[2] + len(tok[0]))
+
+PAL_LOCK = re.compile(r"^(get_cpu|preempt_disable(_notrace)?|local_irq_save|local_irq_disable|"
+		      r"(raw_)?spin_lock(_irq|_irqsave|_bh|_nested|_irqsave_nested)?|"
+		      r"write_lock(_irq|_irqsave|_bh)?|local_bh_disable)$")
+PAL_UNLOCK = re.compile(r"^(put_cpu|preempt_enable|local_irq_restore|local_irq_enable|"
+			r"(raw_)?spin_unlock|write_unlock|local_bh_enable)")
+
+def pal_in_region(p):
+	"""The nearest enable/disable call before p in its function is a disable."""
+	toks, i = tdx_at(p)
+	depth = 0
+	for k in range(i - 1, 0, -1):
+		s = toks[k][0]
+		depth += {"}": 1, "{": -1}.get(s, 0)
+		if depth < 0 and toks[k - 1][0] == ")" and tdx_function_of(toks, k) is None:
+			return False
+		if toks[k + 1][0] == "(" and PAL_LOCK.match(s):
+			return True
+		if toks[k + 1][0] == "(" and PAL_UNLOCK.match(s):
+			return False
+	return False
+
+def pal_do_loops(p):
+	"""The do loops of the function named at p that issue TDX calls in a region."""
+	toks, i = tdx_at(p)
+	if i is None:
+		return []
+	body = tdx_match(toks, i + 1) + 1
+	if toks[body][0] != "{":
+		return []
+	places = [pal_place(p.file, toks[k]) for k in range(body, tdx_match(toks, body))
+		  if toks[k][0] == "do"]
+	return [q for q in places if pal_in_region(q) and pal_issues(q)]
+
+// The call graph of this file, for tdx_reaches(): calls, &f, and functions
+// passed as arguments (sc_retry(__seamcall, ...)).
+@script:python@
+@@
+tdx_reset()
+
+@tdx_calls@
+identifier f, g;
+@@
+f(...) { <+... \( g(...) \| &g \) ...+> }
+
+@script:python@
+f << tdx_calls.f;
+g << tdx_calls.g;
+@@
+tdx_use(f, g)
+
+@tdx_fptrs@
+identifier f, g, h;
+@@
+f(...) { <+... h(..., g, ...) ...+> }
+
+@script:python@
+f << tdx_fptrs.f;
+g << tdx_fptrs.g;
+@@
+tdx_use(f, g)
+
+@pal exists@
+identifier lock =~ "^(get_cpu|preempt_disable(_notrace)?|local_irq_save|local_irq_disable|(raw_)?spin_lock(_irq|_irqsave|_bh|_nested|_irqsave_nested)?|write_lock(_irq|_irqsave|_bh)?|local_bh_disable)$";
+identifier unlock =~ "^(put_cpu|preempt_enable|local_irq_restore|local_irq_enable|spin_unlock|raw_spin_unlock|write_unlock|local_bh_enable)";
+expression E;
+statement S;
+position p : script:python() { pal_issues(p[0]) };
+@@
+lock(...)
+... when != unlock(...)
+(
+for@p (...;...;...) S
+|
+while@p (E) S
+)
+
+// SmPL 1.1.1 cannot match do-while loops at all ("not supported"): they are
+// found in the tokens of each function, and the region is the text between
+// the last disabling call before `do` and its enable.  No context mode for
+// them.
+@pal_fn@
+identifier f;
+position p;
+@@
+f@p(...) { ... }
+
+@depends on context@
+position pal.p;
+expression E;
+statement S;
+@@
+(
+* for@p (...;...;...) S
+|
+* while@p (E) S
+)
+
+@script:python depends on org@
+p << pal.p;
+@@
+coccilib.org.print_todo(p[0], "loop issues TDX calls with preemption disabled")
+
+@script:python depends on report@
+p << pal.p;
+@@
+for q in p:
+	tdx_print(q, "preempt-across-loop", "loop issues TDX calls with preemption disabled; keep preemption enabled across the retry loop")
+
+@script:python depends on org@
+p << pal_fn.p;
+@@
+for place in pal_do_loops(p[0]):
+	coccilib.org.print_todo(place, "loop issues TDX calls with preemption disabled")
+
+@script:python depends on report@
+p << pal_fn.p;
+@@
+for place in pal_do_loops(p[0]):
+	tdx_print(place, "preempt-across-loop", "loop issues TDX calls with preemption disabled; keep preemption enabled across the retry loop")
