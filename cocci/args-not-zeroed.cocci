@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-2.0
+/// A local args struct reaches a TDX primitive while some of its fields may
+/// be uninitialised: stack bytes leak to the TDX module or the VMM and stale
+/// registers come back.  Initialise it with `= {}` or designated initialisers.
+//
+// `struct s x;` with no initializer, passed as &x to a primitive, on a path
+// with no whole assignment (x = ...), no memset(&x, ...) and no other call
+// taking &x.  Field stores x.f = ... written before the call are counted;
+// when they cover every field the struct is complete.  The fields are those
+// of a struct defined in the file, or of the kernel TDX register structs
+// (tdx_module_args, tdx_module_output, tdx_hypercall_args); a struct of
+// unknown layout counts as incomplete.
+//
+// Confidence: High
+// Copyright: (C) 2025 The tdxcheck authors.
+// Comments: no patch mode: `= {}` changes what a later field store means.
+// Options: --no-includes --include-headers
+// Keywords: TDX, SEAMCALL, TDCALL, uninitialised, infoleak
+
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+# tdxcheck prelude: the same block opens every cocci/*.cocci (tests/prelude-sync checks it).
+import re
+
+# The default TDX primitives (DESIGN.md): the name patterns every rule scopes itself to.
+TDX_PRIMITIVE = re.compile(r"^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|"
+			   r"seamcall|sc_retry|tdcall$)")
+tdx_uses = {}	# function defined in this file -> names it calls or passes as pointers
+tdx_toks = {}	# file -> (tokens, index of (line, col))
+
+def tdx_reset():
+	tdx_uses.clear()
+	tdx_toks.clear()
+	tdx_printed.clear()
+
+def tdx_use(f, g):
+	tdx_uses.setdefault(f, set()).add(g)
+
+def tdx_reaches(f, seen=None):
+	"""f is a primitive or calls one, directly or through functions of this file."""
+	if TDX_PRIMITIVE.match(f):
+		return True
+	seen = set() if seen is None else seen
+	if f in seen:
+		return False
+	seen.add(f)
+	return any(tdx_reaches(g, seen) for g in tdx_uses.get(f, ()))
+
+# Source facts SmPL does not keep (spelled attributes, braces, keywords written
+# in the source rather than produced by a macro) are read from the raw tokens.
+_TDX_TOKEN = re.compile(r"/\*.*?\*/|//[^\n]*|^[ \t]*#(?:[^\n]*\\\n)*[^\n]*|"
+			r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\d[\w.]*|\S",
+			re.S | re.M)
+
+def tdx_tokens(path):
+	"""(tokens, index): tokens as (text, line, col), comments and cpp lines dropped."""
+	if path not in tdx_toks:
+		text = open(path, errors="replace").read()
+		toks, index, line, start = [], {}, 1, 0
+		for m in _TDX_TOKEN.finditer(text):
+			line += text.count("\n", start, m.start())
+			start = m.start()
+			s = m.group()
+			if s.startswith("/*") or s.startswith("//") or s.lstrip().startswith("#"):
+				continue
+			col = m.start() - (text.rfind("\n", 0, m.start()) + 1)
+			index[(line, col)] = len(toks)
+			toks.append((s, line, col))
+		tdx_toks[path] = (toks, index)
+	return tdx_toks[path]
+
+def tdx_at(p):
+	"""Token list of p's file and the index of the token p starts at."""
+	toks, index = tdx_tokens(p.file)
+	return toks, index.get((int(p.line), int(p.column)))
+
+def tdx_match(toks, i):
+	"""Index of the bracket closing the one at toks[i]."""
+	pair = {"(": ")", "[": "]", "{": "}"}[toks[i][0]]
+	depth = 0
+	for j in range(i, len(toks)):
+		if toks[j][0] == toks[i][0]:
+			depth += 1
+		elif toks[j][0] == pair:
+			depth -= 1
+			if depth == 0:
+				return j
+	return len(toks) - 1
+
+tdx_printed = set()
+
+def tdx_print(p, rule, msg):
+	# Isomorphisms can match one site twice; report it once.
+	key = (tdx_key(p), rule)
+	if key not in tdx_printed:
+		tdx_printed.add(key)
+		coccilib.report.print_report(p, "%s [tdx-%s]" % (msg, rule))
+
+def tdx_key(p):
+	return "%s:%s:%s" % (p.file, p.line, p.column)
+
+def tdx_stmt_end(toks, i):
+	"""Index of the last token of the statement starting at toks[i]."""
+	s = toks[i][0]
+	if s == "{":
+		return tdx_match(toks, i)
+	if s in ("if", "for", "while", "switch"):
+		j = tdx_stmt_end(toks, tdx_match(toks, i + 1) + 1)
+		if s == "if" and j + 1 < len(toks) and toks[j + 1][0] == "else":
+			j = tdx_stmt_end(toks, j + 2)
+		return j
+	if s == "do":
+		j = tdx_stmt_end(toks, i + 1)
+		return tdx_match(toks, j + 2) + 1
+	depth = 0
+	while i < len(toks):
+		depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(toks[i][0], 0)
+		if depth <= 0 and toks[i][0] == ";":
+			return i
+		i += 1
+	return len(toks) - 1
+
+def tdx_forever(toks, i):
+	"""toks[i] starts a loop that never exits: constant-true test, no break/return/goto."""
+	s = toks[i][0]
+	if s == "do":
+		close = tdx_stmt_end(toks, i) - 1
+		open_ = close
+		while toks[open_][0] != "(" or tdx_match(toks, open_) != close:
+			open_ -= 1
+		cond = [t[0] for t in toks[open_ + 1:close]]
+		body = toks[i + 1:open_ - 1]
+	elif s in ("while", "for"):
+		close = tdx_match(toks, i + 1)
+		cond = [t[0] for t in toks[i + 2:close]]
+		if s == "for":
+			parts = " ".join(cond).split(";")
+			cond = parts[1].split() if len(parts) == 3 else ["0"]
+		body = toks[close + 1:tdx_stmt_end(toks, close + 1) + 1]
+	else:
+		return False
+	if cond not in ([], ["1"], ["true"]):
+		return False
+	return not any(t[0] in ("break", "return", "goto") for t in body)
+
+def tdx_enclosing(p, kinds):
+	"""Token indices of the statements of a kind in kinds that contain position p."""
+	toks, i = tdx_at(p)
+	if i is None:
+		return []
+	found = []
+	for k in range(i - 1, -1, -1):
+		if toks[k][0] in kinds and tdx_stmt_end(toks, k) >= i:
+			found.append(k)
+	return found
+
+def tdx_function_of(toks, i):
+	"""Name of the function whose body holds toks[i], or None."""
+	depth, k = 0, i
+	while k > 0:
+		k -= 1
+		s = toks[k][0]
+		if s == "}":
+			depth += 1
+		elif s == "{":
+			if depth == 0 and toks[k - 1][0] == ")":
+				# The outermost brace, if it follows a parameter list.
+				j, d = k - 1, 0
+				while j > 0:
+					d += {")": 1, "(": -1}.get(toks[j][0], 0)
+					if d == 0:
+						break
+					j -= 1
+				outer = tdx_function_of(toks, k)
+				if outer is None and j > 0:
+					return toks[j - 1][0]
+				return outer
+			depth = max(depth - 1, 0)
+	return None
+
+def tdx_in_scope(p):
+	"""The statement at p sits in a function that reaches a TDX primitive."""
+	toks, i = tdx_at(p)
+	f = tdx_function_of(toks, i) if i is not None else None
+	return f is not None and tdx_reaches(f)
+
+ANZ_FIELDS = {
+	"tdx_module_args": {"rcx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14",
+			    "r15", "rbx", "rdi", "rsi"},
+	"tdx_module_output": {"rcx", "rdx", "r8", "r9", "r10", "r11"},
+	"tdx_hypercall_args": {"r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
+			       "rdi", "rsi", "rbx", "rdx"},
+}
+anz_found = {}	# call position -> the struct passed
+
+def anz_struct_fields(path, tag):
+	"""Fields of struct tag: defined in the file, else the kernel table."""
+	toks, _ = tdx_tokens(path)
+	for k in range(len(toks) - 2):
+		if toks[k][0] == "struct" and toks[k + 1][0] == tag and toks[k + 2][0] == "{":
+			end = tdx_match(toks, k + 2)
+			return {toks[j - 1][0] for j in range(k + 3, end + 1)
+				if toks[j][0] in (";", ",", "[") and re.match(r"[A-Za-z_]", toks[j - 1][0])}
+	return ANZ_FIELDS.get(tag)
+
+def anz_bad(p, decl, x):
+	"""Fields stored into x between its declaration and the call at p miss one."""
+	toks, i = tdx_at(p)
+	_, d = tdx_at(decl)
+	if i is None or d is None:
+		return True
+	tag = None
+	for k in range(d, 0, -1):
+		if toks[k][0] == "struct":
+			tag = toks[k + 1][0]
+			break
+		if toks[k][0] in (";", "{", "}"):
+			break
+	fields = anz_struct_fields(p.file, tag) if tag else None
+	if not fields:
+		return True
+	stored = {toks[k + 2][0] for k in range(d, i - 3)
+		  if toks[k][0] == x and toks[k + 1][0] == "." and toks[k + 3][0] == "="}
+	return not fields <= stored
+
+// The call graph of this file, for tdx_reaches(): calls, &f, and functions
+// passed as arguments (sc_retry(__seamcall, ...)).
+@script:python@
+@@
+tdx_reset()
+
+@tdx_calls@
+identifier f, g;
+@@
+f(...) { <+... \( g(...) \| &g \) ...+> }
+
+@script:python@
+f << tdx_calls.f;
+g << tdx_calls.g;
+@@
+tdx_use(f, g)
+
+@tdx_fptrs@
+identifier f, g, h;
+@@
+f(...) { <+... h(..., g, ...) ...+> }
+
+@script:python@
+f << tdx_fptrs.f;
+g << tdx_fptrs.g;
+@@
+tdx_use(f, g)
+
+@anz exists@
+identifier x, g;
+identifier f =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+type T;
+expression E;
+position pd, pc;
+@@
+T x@pd;
+... when != x = E
+    when != memset(&x, ...)
+    when != g(..., &x, ...)
+f@pc(..., &x, ...)
+
+@script:python@
+x << anz.x;
+pd << anz.pd;
+pc << anz.pc;
+@@
+for q in pc:
+	if anz_bad(q, pd[0], x):
+		anz_found[tdx_key(q)] = x
+
+@anz_bad@
+identifier f;
+position p : script:python() { tdx_key(p[0]) in anz_found };
+@@
+f@p(...)
+
+@depends on context@
+identifier anz_bad.f;
+position anz_bad.p;
+@@
+* f@p(...)
+
+@script:python depends on org@
+p << anz_bad.p;
+@@
+x = anz_found[tdx_key(p[0])]
+coccilib.org.print_todo(p[0], "'%s' may be partly uninitialised when passed to a TDX call" % x)
+
+@script:python depends on report@
+p << anz_bad.p;
+@@
+x = anz_found[tdx_key(p[0])]
+tdx_print(p[0], "args-not-zeroed", "'%s' may be partly uninitialised when passed to a TDX call; initialise it with '= {}' or designated initialisers" % x)
