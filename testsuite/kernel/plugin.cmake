@@ -17,6 +17,21 @@ tdx_kernel_test(NAME plugin VERSION 6.12
 	MAKE_ARGS "KCFLAGS=-fplugin=${plugin}"
 		arch/x86/virt/vmx/tdx/ arch/x86/coco/tdx/ arch/x86/kvm/)
 
+# Silence is only worth something if the plugin saw the TDX code: the model
+# it builds for arch/x86/virt/vmx/tdx/tdx.c (dumped as JSON; the last compile
+# of the run writes it, after the prepare-stage files) holds the calls
+# through sc_retry_prerr() and the __seamcall_ret primitive.
+set(model ${TDX_KERNEL_LOGS}/kernel-6.12-tdx.model.json)
+tdx_kernel_test(NAME plugin-model VERSION 6.12
+	EXPECT ${CMAKE_CURRENT_SOURCE_DIR}/expect-6.12-plugin.txt
+	CLEAN arch/x86/virt/vmx/tdx
+	MATCHES "${model}:\"main_file\": \".*/arch/x86/virt/vmx/tdx/tdx\\.c\""
+		"${model}:\"callee\": \"sc_retry_prerr\""
+		"${model}:\"callee\": \"__seamcall_ret\""
+	MAKE_ARGS
+		"KCFLAGS=-fplugin=${plugin} -fplugin-arg-tdxcheck_plugin-dump-model=${model}"
+		arch/x86/virt/vmx/tdx/tdx.o)
+
 # 6.1: the old __tdx_module_call(fn, rcx, rdx, r8, r9, out) API.  With
 # no-werror the findings stay warnings and the build succeeds ...
 tdx_kernel_test(NAME plugin VERSION 6.1

@@ -3,7 +3,7 @@
 # Run one kbuild build of a prepared linux-source tree and check its log.
 #
 # Usage: run-kbuild.sh -s SRC -o BUILD -l LOG -e EXPECT [-x] [-c DIR]...
-#                      [-r OBJ:TEXT]... -- MAKE-ARGS...
+#                      [-r OBJ:TEXT]... [-m FILE:REGEX]... -- MAKE-ARGS...
 #   -s SRC     the pristine source tree (make -C)
 #   -o BUILD   the prepared out-of-tree build directory (make O=)
 #   -l LOG     where to save the build log
@@ -16,6 +16,8 @@
 #              compiles them again with this run's flags (repeatable)
 #   -r OBJ:TEXT  after the build, BUILD/OBJ was compiled again by this run and
 #              its kbuild command (BUILD/dir/.name.o.cmd) contains TEXT
+#   -m FILE:REGEX  after the build, FILE was written by this run and has a
+#              line matching the extended REGEX (e.g. a plugin's model dump)
 #
 # Findings are the log lines `PATH:LINE:COL: warning|error: ... [tdx-RULE]`.
 # They are compared as a set of (file, line, rule): a header finding that
@@ -29,8 +31,8 @@ die() {
 	exit 2
 }
 
-src= build= log= expect= must_fail=0 clean= rebuilt=
-while getopts s:o:l:e:xc:r: opt; do
+src= build= log= expect= must_fail=0 clean= rebuilt= matches=
+while getopts s:o:l:e:xc:r:m: opt; do
 	case $opt in
 	s) src=$OPTARG ;;
 	o) build=$OPTARG ;;
@@ -40,7 +42,9 @@ while getopts s:o:l:e:xc:r: opt; do
 	c) clean="$clean $OPTARG" ;;
 	r) rebuilt="$rebuilt
 $OPTARG" ;;
-	*) die "usage: run-kbuild.sh -s SRC -o BUILD -l LOG -e EXPECT [-x] [-c DIR]... [-r OBJ:TEXT]... -- MAKE-ARGS..." ;;
+	m) matches="$matches
+$OPTARG" ;;
+	*) die "usage: run-kbuild.sh -s SRC -o BUILD -l LOG -e EXPECT [-x] [-c DIR]... [-r OBJ:TEXT]... [-m FILE:REGEX]... -- MAKE-ARGS..." ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -125,6 +129,20 @@ echo "$rebuilt" | while IFS= read -r spec; do
 	fi
 	if ! grep -qF -e "$text" "$cmd"; then
 		echo "run-kbuild: FAIL: $cmd does not contain '$text'"
+		exit 1
+	fi
+done || fail=1
+
+echo "$matches" | while IFS= read -r spec; do
+	[ -n "$spec" ] || continue
+	file=${spec%%:*}
+	regex=${spec#*:}
+	if [ -z "$(find "$file" -newer "$marker" 2>/dev/null)" ]; then
+		echo "run-kbuild: FAIL: $file was not written by this run"
+		exit 1
+	fi
+	if ! grep -qE -e "$regex" "$file"; then
+		echo "run-kbuild: FAIL: no line of $file matches '$regex'"
 		exit 1
 	fi
 done || fail=1
