@@ -71,12 +71,16 @@ struct tdx_module_args {
 	u64 r11;
 };
 
-static_assert(offsetof(struct tdx_module_args, rcx) == TDX_ARGS_RCX);
-static_assert(offsetof(struct tdx_module_args, rdx) == TDX_ARGS_RDX);
-static_assert(offsetof(struct tdx_module_args, r8) == TDX_ARGS_R8);
-static_assert(offsetof(struct tdx_module_args, r9) == TDX_ARGS_R9);
-static_assert(offsetof(struct tdx_module_args, r10) == TDX_ARGS_R10);
-static_assert(offsetof(struct tdx_module_args, r11) == TDX_ARGS_R11);
+#define TDX_ARGS_OFFSET_OK(reg, off) \
+	static_assert(offsetof(struct tdx_module_args, reg) == (off), \
+		      "seamcall.S expects " #reg " at offset " #off)
+
+TDX_ARGS_OFFSET_OK(rcx, TDX_ARGS_RCX);
+TDX_ARGS_OFFSET_OK(rdx, TDX_ARGS_RDX);
+TDX_ARGS_OFFSET_OK(r8, TDX_ARGS_R8);
+TDX_ARGS_OFFSET_OK(r9, TDX_ARGS_R9);
+TDX_ARGS_OFFSET_OK(r10, TDX_ARGS_R10);
+TDX_ARGS_OFFSET_OK(r11, TDX_ARGS_R11);
 
 /*
  * The instruction, in seamcall.S.  Both pass RCX, RDX and R8-R11 from @args
@@ -88,8 +92,8 @@ u64 __seamcall(u64 fn, struct tdx_module_args *args);
 u64 __seamcall_ret(u64 fn, struct tdx_module_args *args);
 
 /* Retry on entropy exhaustion and turn the status into 0 or an errno */
-int tdx_seamcall(u64 fn, struct tdx_module_args *args);
-int tdx_seamcall_ret(u64 fn, struct tdx_module_args *args);
+int seamcall(u64 fn, struct tdx_module_args *args);
+int seamcall_ret(u64 fn, struct tdx_module_args *args);
 
 /* The users */
 int tdx_sys_init(void);

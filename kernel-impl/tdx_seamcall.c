@@ -87,7 +87,7 @@ static int sc_retry_errno(u64 (*func)(u64 fn, struct tdx_module_args *args),
 }
 
 /**
- * tdx_seamcall() - issue a leaf that only takes inputs
+ * seamcall() - issue a leaf that only takes inputs
  * @fn: leaf number
  * @args: input registers; not written
  *
@@ -95,20 +95,20 @@ static int sc_retry_errno(u64 (*func)(u64 fn, struct tdx_module_args *args),
  * Return: 0, -ENODEV (no module), -EOPNOTSUPP (#GP), -EACCES (#UD), or -EIO
  * for any other status, which is logged.
  */
-int tdx_seamcall(u64 fn, struct tdx_module_args *args)
+int seamcall(u64 fn, struct tdx_module_args *args)
 {
 	return sc_retry_errno(__seamcall, fn, args);
 }
 
 /**
- * tdx_seamcall_ret() - issue a leaf and collect its output registers
+ * seamcall_ret() - issue a leaf and collect its output registers
  * @fn: leaf number
  * @args: input registers; on return, the output registers
  *
  * Context: process context, preemption enabled.
- * Return: as tdx_seamcall().
+ * Return: as seamcall().
  */
-int tdx_seamcall_ret(u64 fn, struct tdx_module_args *args)
+int seamcall_ret(u64 fn, struct tdx_module_args *args)
 {
 	return sc_retry_errno(__seamcall_ret, fn, args);
 }
@@ -117,14 +117,14 @@ int tdx_seamcall_ret(u64 fn, struct tdx_module_args *args)
  * tdx_sys_init() - TDH.SYS.INIT, the TDX module's global initialisation
  *
  * Must succeed once, on any CPU, before any CPU runs tdx_sys_lp_init().
- * Return: as tdx_seamcall().
+ * Return: as seamcall().
  */
 int tdx_sys_init(void)
 {
 	/* RCX holds the module attributes, all of them reserved: zero */
 	struct tdx_module_args args = {};
 
-	return tdx_seamcall(TDH_SYS_INIT, &args);
+	return seamcall(TDH_SYS_INIT, &args);
 }
 
 /**
@@ -133,13 +133,13 @@ int tdx_sys_init(void)
  * Initialises the CPU it runs on, so the caller keeps the task on that CPU
  * (a bound kworker, as smp_call_on_cpu() gives) rather than disabling
  * preemption.
- * Return: as tdx_seamcall().
+ * Return: as seamcall().
  */
 int tdx_sys_lp_init(void)
 {
 	struct tdx_module_args args = {};
 
-	return tdx_seamcall(TDH_SYS_LP_INIT, &args);
+	return seamcall(TDH_SYS_LP_INIT, &args);
 }
 
 /**
@@ -147,14 +147,14 @@ int tdx_sys_lp_init(void)
  * @field_id: the field, in RDX
  * @data: where the field's value (R8) goes; not written on failure
  *
- * Return: as tdx_seamcall().
+ * Return: as seamcall().
  */
 int tdx_sys_rd(u64 field_id, u64 *data)
 {
 	struct tdx_module_args args = { .rdx = field_id };
 	int ret;
 
-	ret = tdx_seamcall_ret(TDH_SYS_RD, &args);
+	ret = seamcall_ret(TDH_SYS_RD, &args);
 	if (ret)
 		return ret;
 
@@ -166,7 +166,7 @@ int tdx_sys_rd(u64 field_id, u64 *data)
  * tdx_read_max_tdmrs() - how many TDMRs the TDX module accepts
  * @max_tdmrs: the value; not written on failure
  *
- * Return: as tdx_seamcall().
+ * Return: as seamcall().
  */
 int tdx_read_max_tdmrs(u16 *max_tdmrs)
 {
