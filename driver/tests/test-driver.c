@@ -450,6 +450,25 @@ static void test_xfile(void)
 	release(&r);
 }
 
+/* --dump-model: the model as JSON, loadable, naming the file; no findings. */
+static void test_dump_model(void)
+{
+	const char *bad = case_file("unused-out-param/bad-seamcall-ret.c");
+	struct result r = run("--dump-model", bad, "--", inc_flag());
+	json_t *root = parse("dump", r.out), *fn = NULL;
+	size_t i;
+
+	CHECK(r.status == 0 && !r.err[0], "dump: %d '%s'", r.status, r.err);
+	CHECK(root && !strcmp(str(root, "main_file"), bad), "main_file %s", str(root, "main_file"));
+	for (i = 0; root && i < json_array_size(json_object_get(root, "funcs")); i++)
+		if (!strcmp(str(json_array_get(json_object_get(root, "funcs"), i), "name"),
+			    "tdx_call"))
+			fn = json_array_get(json_object_get(root, "funcs"), i);
+	CHECK(fn && json_is_true(json_object_get(fn, "is_definition")), "tdx_call in the dump");
+	json_decref(root);
+	release(&r);
+}
+
 int main(int argc, char *argv[])
 {
 	if (argc != 4) {
@@ -470,6 +489,7 @@ int main(int argc, char *argv[])
 	test_compdb();
 	test_sparse();
 	test_xfile();
+	test_dump_model();
 	if (failures)
 		fprintf(stderr, "%d failure(s)\n", failures);
 	return failures ? 1 : 0;
