@@ -229,6 +229,14 @@ static int write_function(struct writer *w, const struct tdx_function *fn)
 	size_t i;
 	int rc;
 
+	/*
+	 * A unit declares thousands of functions through the headers it
+	 * includes; a plain declaration says nothing the whole-build rules
+	 * need (calls are recorded apart), so only bodies, spelled attributes,
+	 * escaping addresses and static names (which hide a global one) go in.
+	 */
+	if (!fn->is_definition && !fn->spelled_unused && !fn->address_taken && !fn->is_static)
+		return SQLITE_OK;
 	sqlite3_bind_int64(st, 1, w->unit);
 	bind_text(st, 2, fn->name);
 	bind_loc(st, 3, &fn->loc);
@@ -242,8 +250,8 @@ static int write_function(struct writer *w, const struct tdx_function *fn)
 	if (rc != SQLITE_OK)
 		return rc;
 
-	/* Parameters of definitions: unused-out-param judges those. */
-	if (!fn->is_definition)
+	/* Parameters of global definitions: unused-out-param judges those. */
+	if (!fn->is_definition || fn->is_static)
 		return SQLITE_OK;
 	for (i = 0; i < fn->nr_params && i < fn->nr_vars; i++) {
 		const struct tdx_var *v = fn->vars[i];
