@@ -22,7 +22,9 @@ die() {
 	exit 2
 }
 
-[ $# -ge 1 ] && [ $# -le 2 ] || die "usage: prepare-kernel.sh VERSION [CACHE]"
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+	die "usage: prepare-kernel.sh VERSION [CACHE]"
+fi
 version=$1
 cache=${2:-/var/cache/tdxcheck}
 

@@ -31,8 +31,8 @@ die() {
 	exit 2
 }
 
-src= build= log= expect= must_fail=0 clean= rebuilt= matches=
-while getopts s:o:l:e:xc:r:m: opt; do
+src='' build='' log='' expect='' must_fail=0 clean='' rebuilt='' matches=''
+while getopts :s:o:l:e:xc:r:m: opt; do
 	case $opt in
 	s) src=$OPTARG ;;
 	o) build=$OPTARG ;;
@@ -44,14 +44,17 @@ while getopts s:o:l:e:xc:r:m: opt; do
 $OPTARG" ;;
 	m) matches="$matches
 $OPTARG" ;;
-	*) die "usage: run-kbuild.sh -s SRC -o BUILD -l LOG -e EXPECT [-x] [-c DIR]... [-r OBJ:TEXT]... [-m FILE:REGEX]... -- MAKE-ARGS..." ;;
+	:) die "option -$OPTARG needs a value" ;;
+	*) die "unknown option -$OPTARG" ;;
 	esac
 done
 shift $((OPTIND - 1))
-[ -n "$src" ] && [ -n "$build" ] && [ -n "$log" ] && [ -n "$expect" ] ||
+if [ -z "$src" ] || [ -z "$build" ] || [ -z "$log" ] || [ -z "$expect" ]; then
 	die "-s, -o, -l and -e are required"
+fi
 [ -f "$src/Makefile" ] || die "$src: not a kernel source tree"
-[ -f "$build/.config" ] || die "$build: not a prepared build directory (run scripts/prepare-kernel.sh)"
+[ -f "$build/.config" ] ||
+	die "$build: not a prepared build directory (run scripts/prepare-kernel.sh)"
 [ -r "$expect" ] || die "$expect: cannot read expectation file"
 src=$(cd "$src" && pwd -P)
 build=$(cd "$build" && pwd -P)
@@ -91,7 +94,8 @@ fi
 found=$(mktemp)
 want=$(mktemp)
 trap 'rm -f "$found" "$want" "$marker"' EXIT
-sed -n 's/^\([^ :][^:]*\):\([0-9][0-9]*\):[0-9][0-9]*: \(warning\|error\): .*\[tdx-\([a-z-]*\)\].*$/\1 \2 \4/p' "$log" |
+pattern='^\([^ :][^:]*\):\([0-9][0-9]*\):[0-9][0-9]*: \(warning\|error\): .*\[tdx-\([a-z-]*\)\].*$'
+sed -n "s/$pattern/\\1 \\2 \\4/p" "$log" |
 while read -r path line rule; do
 	case $path in
 	/*) ;;
