@@ -188,16 +188,34 @@ def tdx_in_scope(p):
 	f = tdx_function_of(toks, i) if i is not None else None
 	return f is not None and tdx_reaches(f)
 
-ANZ_FIELDS = {
+class tdx_place:
+	"""A position for coccilib from a source token (for keywords SmPL cannot bind)."""
+	def __init__(self, file, tok):
+		self.file, self.line, self.column = file, str(tok[1]), str(tok[2])
+		self.column_end = str(tok[2] + len(tok[0]))
+
+def tdx_body(p):
+	"""(tokens, first, last) of the body of the function whose name is at p."""
+	toks, i = tdx_at(p)
+	if i is None or i + 1 >= len(toks) or toks[i + 1][0] != "(":
+		return toks, None, None
+	body = tdx_match(toks, i + 1) + 1
+	while body < len(toks) and toks[body][0] not in ("{", ";"):
+		body += 1
+	if body >= len(toks) or toks[body][0] != "{":
+		return toks, None, None
+	return toks, body, tdx_match(toks, body)
+
+# The kernel TDX register structs, for files that only include their headers.
+TDX_FIELDS = {
 	"tdx_module_args": {"rcx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14",
 			    "r15", "rbx", "rdi", "rsi"},
 	"tdx_module_output": {"rcx", "rdx", "r8", "r9", "r10", "r11"},
 	"tdx_hypercall_args": {"r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
 			       "rdi", "rsi", "rbx", "rdx"},
 }
-anz_found = {}	# call position -> the struct passed
 
-def anz_struct_fields(path, tag):
+def tdx_struct_fields(path, tag):
 	"""Fields of struct tag: defined in the file, else the kernel table."""
 	toks, _ = tdx_tokens(path)
 	for k in range(len(toks) - 2):
@@ -205,7 +223,9 @@ def anz_struct_fields(path, tag):
 			end = tdx_match(toks, k + 2)
 			return {toks[j - 1][0] for j in range(k + 3, end + 1)
 				if toks[j][0] in (";", ",", "[") and re.match(r"[A-Za-z_]", toks[j - 1][0])}
-	return ANZ_FIELDS.get(tag)
+	return TDX_FIELDS.get(tag)
+
+anz_found = {}	# call position -> the struct passed
 
 def anz_bad(p, decl, x):
 	"""Fields stored into x between its declaration and the call at p miss one."""
@@ -220,7 +240,7 @@ def anz_bad(p, decl, x):
 			break
 		if toks[k][0] in (";", "{", "}"):
 			break
-	fields = anz_struct_fields(p.file, tag) if tag else None
+	fields = tdx_struct_fields(p.file, tag) if tag else None
 	if not fields:
 		return True
 	stored = {toks[k + 2][0] for k in range(d, i - 3)

@@ -187,6 +187,43 @@ def tdx_in_scope(p):
 	f = tdx_function_of(toks, i) if i is not None else None
 	return f is not None and tdx_reaches(f)
 
+class tdx_place:
+	"""A position for coccilib from a source token (for keywords SmPL cannot bind)."""
+	def __init__(self, file, tok):
+		self.file, self.line, self.column = file, str(tok[1]), str(tok[2])
+		self.column_end = str(tok[2] + len(tok[0]))
+
+def tdx_body(p):
+	"""(tokens, first, last) of the body of the function whose name is at p."""
+	toks, i = tdx_at(p)
+	if i is None or i + 1 >= len(toks) or toks[i + 1][0] != "(":
+		return toks, None, None
+	body = tdx_match(toks, i + 1) + 1
+	while body < len(toks) and toks[body][0] not in ("{", ";"):
+		body += 1
+	if body >= len(toks) or toks[body][0] != "{":
+		return toks, None, None
+	return toks, body, tdx_match(toks, body)
+
+# The kernel TDX register structs, for files that only include their headers.
+TDX_FIELDS = {
+	"tdx_module_args": {"rcx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14",
+			    "r15", "rbx", "rdi", "rsi"},
+	"tdx_module_output": {"rcx", "rdx", "r8", "r9", "r10", "r11"},
+	"tdx_hypercall_args": {"r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
+			       "rdi", "rsi", "rbx", "rdx"},
+}
+
+def tdx_struct_fields(path, tag):
+	"""Fields of struct tag: defined in the file, else the kernel table."""
+	toks, _ = tdx_tokens(path)
+	for k in range(len(toks) - 2):
+		if toks[k][0] == "struct" and toks[k + 1][0] == tag and toks[k + 2][0] == "{":
+			end = tdx_match(toks, k + 2)
+			return {toks[j - 1][0] for j in range(k + 3, end + 1)
+				if toks[j][0] in (";", ",", "[") and re.match(r"[A-Za-z_]", toks[j - 1][0])}
+	return TDX_FIELDS.get(tag)
+
 def pal_issues(p):
 	"""The loop whose keyword is at p names a primitive or a function reaching one."""
 	toks, i = tdx_at(p)
@@ -194,11 +231,6 @@ def pal_issues(p):
 		return False
 	end = tdx_stmt_end(toks, i)
 	return any(re.match(r"[A-Za-z_]", t[0]) and tdx_reaches(t[0]) for t in toks[i:end + 1])
-
-class pal_place:
-	def __init__(self, file, tok):
-		self.file, self.line, self.column = file, str(tok[1]), str(tok[2])
-		self.column_end = str(tok[2] + len(tok[0]))
 
 PAL_LOCK = re.compile(r"^(get_cpu|preempt_disable(_notrace)?|local_irq_save|local_irq_disable|"
 		      r"(raw_)?spin_lock(_irq|_irqsave|_bh|_nested|_irqsave_nested)?|"
@@ -229,7 +261,7 @@ def pal_do_loops(p):
 	body = tdx_match(toks, i + 1) + 1
 	if toks[body][0] != "{":
 		return []
-	places = [pal_place(p.file, toks[k]) for k in range(body, tdx_match(toks, body))
+	places = [tdx_place(p.file, toks[k]) for k in range(body, tdx_match(toks, body))
 		  if toks[k][0] == "do"]
 	return [q for q in places if pal_in_region(q) and pal_issues(q)]
 

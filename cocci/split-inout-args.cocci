@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: GPL-2.0
+/// A TDX call helper takes register inputs as scalars beside an output struct
+/// whose fields name those inputs (u64 rcx, ..., struct tdx_module_output
+/// *out with a field rcx), or takes one struct type twice as in and out:
+/// pass one in/out struct, struct tdx_module_args, as upstream does.
+//
+// Judged: primitives and functions that reach one.  Reported at the name of
+// the definition, or of the prototype when the file has no definition (an
+// assembly primitive).  The fields come from a struct defined in the file or
+// from the kernel TDX register structs; a struct of unknown layout is not
+// judged on field names.
+//
+// Confidence: High
+// Copyright: (C) 2025 The tdxcheck authors.
+// Comments: patch mode converts a static helper of the review shape
+//  (fn, scalar registers, struct tdx_module_output *out) and its callers in
+//  the file to struct tdx_module_args filled with designated initializers.
+// Options: --no-includes --include-headers
+// Keywords: TDX, SEAMCALL, tdx_module_args, calling convention
+
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+# tdxcheck prelude: the same block opens every cocci/*.cocci (tests/prelude-sync checks it).
+import re
+
+# The default TDX primitives (DESIGN.md): the name patterns every rule scopes itself to.
+TDX_PRIMITIVE = re.compile(r"^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|"
+			   r"seamcall|sc_retry|tdcall$)")
+tdx_uses = {}	# function defined in this file -> names it calls or passes as pointers
+tdx_toks = {}	# file -> (tokens, index of (line, col))
+
+def tdx_reset():
+	tdx_uses.clear()
+	tdx_toks.clear()
+	tdx_printed.clear()
+
+def tdx_use(f, g):
+	tdx_uses.setdefault(f, set()).add(g)
+
+def tdx_reaches(f, seen=None):
+	"""f is a primitive or calls one, directly or through functions of this file."""
+	if TDX_PRIMITIVE.match(f):
+		return True
+	seen = set() if seen is None else seen
+	if f in seen:
+		return False
+	seen.add(f)
+	return any(tdx_reaches(g, seen) for g in tdx_uses.get(f, ()))
+
+# Source facts SmPL does not keep (spelled attributes, braces, keywords written
+# in the source rather than produced by a macro) are read from the raw tokens.
+_TDX_TOKEN = re.compile(r"/\*.*?\*/|//[^\n]*|^[ \t]*#(?:[^\n]*\\\n)*[^\n]*|"
+			r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\d[\w.]*|\S",
+			re.S | re.M)
+
+def tdx_tokens(path):
+	"""(tokens, index): tokens as (text, line, col), comments and cpp lines dropped."""
+	if path not in tdx_toks:
+		text = open(path, errors="replace").read()
+		toks, index, line, start = [], {}, 1, 0
+		for m in _TDX_TOKEN.finditer(text):
+			line += text.count("\n", start, m.start())
+			start = m.start()
+			s = m.group()
+			if s.startswith("/*") or s.startswith("//") or s.lstrip().startswith("#"):
+				continue
+			col = m.start() - (text.rfind("\n", 0, m.start()) + 1)
+			index[(line, col)] = len(toks)
+			toks.append((s, line, col))
+		tdx_toks[path] = (toks, index)
+	return tdx_toks[path]
+
+def tdx_at(p):
+	"""Token list of p's file and the index of the token p starts at."""
+	toks, index = tdx_tokens(p.file)
+	return toks, index.get((int(p.line), int(p.column)))
+
+def tdx_match(toks, i):
+	"""Index of the bracket closing the one at toks[i]."""
+	pair = {"(": ")", "[": "]", "{": "}"}[toks[i][0]]
+	depth = 0
+	for j in range(i, len(toks)):
+		if toks[j][0] == toks[i][0]:
+			depth += 1
+		elif toks[j][0] == pair:
+			depth -= 1
+			if depth == 0:
+				return j
+	return len(toks) - 1
+
+tdx_printed = set()
+
+def tdx_print(p, rule, msg):
+	# Isomorphisms can match one site twice; report it once.
+	key = (tdx_key(p), rule)
+	if key not in tdx_printed:
+		tdx_printed.add(key)
+		coccilib.report.print_report(p, "%s [tdx-%s]" % (msg, rule))
+
+def tdx_key(p):
+	return "%s:%s:%s" % (p.file, p.line, p.column)
+
+def tdx_stmt_end(toks, i):
+	"""Index of the last token of the statement starting at toks[i]."""
+	s = toks[i][0]
+	if s == "{":
+		return tdx_match(toks, i)
+	if s in ("if", "for", "while", "switch"):
+		j = tdx_stmt_end(toks, tdx_match(toks, i + 1) + 1)
+		if s == "if" and j + 1 < len(toks) and toks[j + 1][0] == "else":
+			j = tdx_stmt_end(toks, j + 2)
+		return j
+	if s == "do":
+		j = tdx_stmt_end(toks, i + 1)
+		return tdx_match(toks, j + 2) + 1
+	depth = 0
+	while i < len(toks):
+		depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(toks[i][0], 0)
+		if depth <= 0 and toks[i][0] == ";":
+			return i
+		i += 1
+	return len(toks) - 1
+
+def tdx_forever(toks, i):
+	"""toks[i] starts a loop that never exits: constant-true test, no break/return/goto."""
+	s = toks[i][0]
+	if s == "do":
+		close = tdx_stmt_end(toks, i) - 1
+		open_ = close
+		while toks[open_][0] != "(" or tdx_match(toks, open_) != close:
+			open_ -= 1
+		cond = [t[0] for t in toks[open_ + 1:close]]
+		body = toks[i + 1:open_ - 1]
+	elif s in ("while", "for"):
+		close = tdx_match(toks, i + 1)
+		cond = [t[0] for t in toks[i + 2:close]]
+		if s == "for":
+			parts = " ".join(cond).split(";")
+			cond = parts[1].split() if len(parts) == 3 else ["0"]
+		body = toks[close + 1:tdx_stmt_end(toks, close + 1) + 1]
+	else:
+		return False
+	if cond not in ([], ["1"], ["true"]):
+		return False
+	return not any(t[0] in ("break", "return", "goto") for t in body)
+
+def tdx_enclosing(p, kinds):
+	"""Token indices of the statements of a kind in kinds that contain position p."""
+	toks, i = tdx_at(p)
+	if i is None:
+		return []
+	found = []
+	for k in range(i - 1, -1, -1):
+		if toks[k][0] in kinds and tdx_stmt_end(toks, k) >= i:
+			found.append(k)
+	return found
+
+def tdx_function_of(toks, i):
+	"""Name of the function whose body holds toks[i], or None."""
+	depth, k = 0, i
+	while k > 0:
+		k -= 1
+		s = toks[k][0]
+		if s == "}":
+			depth += 1
+		elif s == "{":
+			if depth == 0 and toks[k - 1][0] == ")":
+				# The outermost brace, if it follows a parameter list.
+				j, d = k - 1, 0
+				while j > 0:
+					d += {")": 1, "(": -1}.get(toks[j][0], 0)
+					if d == 0:
+						break
+					j -= 1
+				outer = tdx_function_of(toks, k)
+				if outer is None and j > 0:
+					return toks[j - 1][0]
+				return outer
+			depth = max(depth - 1, 0)
+	return None
+
+def tdx_in_scope(p):
+	"""The statement at p sits in a function that reaches a TDX primitive."""
+	toks, i = tdx_at(p)
+	f = tdx_function_of(toks, i) if i is not None else None
+	return f is not None and tdx_reaches(f)
+
+class tdx_place:
+	"""A position for coccilib from a source token (for keywords SmPL cannot bind)."""
+	def __init__(self, file, tok):
+		self.file, self.line, self.column = file, str(tok[1]), str(tok[2])
+		self.column_end = str(tok[2] + len(tok[0]))
+
+def tdx_body(p):
+	"""(tokens, first, last) of the body of the function whose name is at p."""
+	toks, i = tdx_at(p)
+	if i is None or i + 1 >= len(toks) or toks[i + 1][0] != "(":
+		return toks, None, None
+	body = tdx_match(toks, i + 1) + 1
+	while body < len(toks) and toks[body][0] not in ("{", ";"):
+		body += 1
+	if body >= len(toks) or toks[body][0] != "{":
+		return toks, None, None
+	return toks, body, tdx_match(toks, body)
+
+# The kernel TDX register structs, for files that only include their headers.
+TDX_FIELDS = {
+	"tdx_module_args": {"rcx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14",
+			    "r15", "rbx", "rdi", "rsi"},
+	"tdx_module_output": {"rcx", "rdx", "r8", "r9", "r10", "r11"},
+	"tdx_hypercall_args": {"r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
+			       "rdi", "rsi", "rbx", "rdx"},
+}
+
+def tdx_struct_fields(path, tag):
+	"""Fields of struct tag: defined in the file, else the kernel table."""
+	toks, _ = tdx_tokens(path)
+	for k in range(len(toks) - 2):
+		if toks[k][0] == "struct" and toks[k + 1][0] == tag and toks[k + 2][0] == "{":
+			end = tdx_match(toks, k + 2)
+			return {toks[j - 1][0] for j in range(k + 3, end + 1)
+				if toks[j][0] in (";", ",", "[") and re.match(r"[A-Za-z_]", toks[j - 1][0])}
+	return TDX_FIELDS.get(tag)
+
+sia_defined = set()
+
+def sia_params(toks, i):
+	"""(name, struct tag or None, is pointer) of each parameter of the function at toks[i]."""
+	open_ = i + 1
+	close = tdx_match(toks, open_)
+	params, lo, j = [], open_ + 1, open_ + 1
+	while j <= close:
+		if toks[j][0] in ("(", "["):
+			j = tdx_match(toks, j)
+		elif j == close or toks[j][0] == ",":
+			words = [t[0] for t in toks[lo:j]]
+			names = [w for w in words if re.match(r"[A-Za-z_]\w*$", w) and
+				 w not in ("const", "volatile", "struct", "__always_unused",
+					   "__maybe_unused", "unsigned", "signed", "long")]
+			tag = words[words.index("struct") + 1] if "struct" in words else None
+			if names and words != ["void"]:
+				params.append((names[-1], tag, "*" in words))
+			lo = j + 1
+		j += 1
+	return params
+
+def sia_bad(f, p, proto):
+	if proto and f in sia_defined:
+		return False
+	if not tdx_reaches(f):
+		return False
+	toks, i = tdx_at(p)
+	if i is None:
+		return False
+	params = sia_params(toks, i)
+	scalars = {n for n, tag, ptr in params if tag is None and not ptr}
+	tags = [tag for n, tag, ptr in params if tag and ptr]
+	if len(tags) != len(set(tags)):
+		return True
+	for tag in set(tags):
+		fields = tdx_struct_fields(p.file, tag) or set()
+		if scalars & fields:
+			return True
+	return False
+
+// The call graph of this file, for tdx_reaches(): calls, &f, and functions
+// passed as arguments (sc_retry(__seamcall, ...)).
+@script:python@
+@@
+tdx_reset()
+
+@tdx_calls@
+identifier f, g;
+@@
+f(...) { <+... \( g(...) \| &g \) ...+> }
+
+@script:python@
+f << tdx_calls.f;
+g << tdx_calls.g;
+@@
+tdx_use(f, g)
+
+@tdx_fptrs@
+identifier f, g, h;
+@@
+f(...) { <+... h(..., g, ...) ...+> }
+
+@script:python@
+f << tdx_fptrs.f;
+g << tdx_fptrs.g;
+@@
+tdx_use(f, g)
+
+@sia_def@
+identifier f;
+position p;
+@@
+f@p(...) { ... }
+
+@script:python@
+f << sia_def.f;
+@@
+sia_defined.add(f)
+
+@sia_bad_def@
+identifier f;
+position p : script:python(f) { sia_bad(f, p[0], False) };
+@@
+f@p(...) { ... }
+
+@sia_bad_proto@
+identifier f;
+type T;
+position p : script:python(f) { sia_bad(f, p[0], True) };
+@@
+T f@p(...);
+
+@depends on context@
+identifier sia_bad_def.f;
+position sia_bad_def.p;
+@@
+* f@p(...) { ... }
+
+@depends on context@
+identifier sia_bad_proto.f;
+position sia_bad_proto.p;
+type T;
+@@
+* T f@p(...);
+
+@script:python depends on org@
+f << sia_bad_def.f;
+p << sia_bad_def.p;
+@@
+coccilib.org.print_todo(p[0], "'%s' takes register inputs as scalars beside an output struct" % f)
+
+@script:python depends on org@
+f << sia_bad_proto.f;
+p << sia_bad_proto.p;
+@@
+coccilib.org.print_todo(p[0], "'%s' takes register inputs as scalars beside an output struct" % f)
+
+@script:python depends on report@
+f << sia_bad_def.f;
+p << sia_bad_def.p;
+@@
+tdx_print(p[0], "split-inout-args", "'%s' takes register inputs as scalars beside an output struct; pass one in/out struct (struct tdx_module_args)" % f)
+
+@script:python depends on report@
+f << sia_bad_proto.f;
+p << sia_bad_proto.p;
+@@
+tdx_print(p[0], "split-inout-args", "'%s' takes register inputs as scalars beside an output struct; pass one in/out struct (struct tdx_module_args)" % f)

@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-2.0
+/// A switch on the status a TDX primitive returned, where every arm returns
+/// and an arm nests control flow written in the source: an if-chain
+/// (if (sret == TDX_SUCCESS) return 0; ...) says it better.
+//
+// The switch is on a variable last assigned from a primitive call in the
+// same function, or on the call itself.  Arms and their nesting are read
+// from the source tokens, so control flow that comes from a macro expansion
+// (pr_err(), preempt_enable()) or a switch inside a macro never counts.
+// SmPL has no pattern for an arbitrary switch with arms, so the switches are
+// found in the tokens of each function: there is no context mode.
+//
+// Confidence: High
+// Copyright: (C) 2025 The tdxcheck authors.
+// Comments: patch mode turns a switch whose arms are `case C: return R;`
+//  and one `default:` into an if-chain.
+// Options: --no-includes --include-headers
+// Keywords: TDX, SEAMCALL, switch, status
+
+virtual patch
+virtual org
+virtual report
+
+@initialize:python@
+@@
+# tdxcheck prelude: the same block opens every cocci/*.cocci (tests/prelude-sync checks it).
+import re
+
+# The default TDX primitives (DESIGN.md): the name patterns every rule scopes itself to.
+TDX_PRIMITIVE = re.compile(r"^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|"
+			   r"seamcall|sc_retry|tdcall$)")
+tdx_uses = {}	# function defined in this file -> names it calls or passes as pointers
+tdx_toks = {}	# file -> (tokens, index of (line, col))
+
+def tdx_reset():
+	tdx_uses.clear()
+	tdx_toks.clear()
+	tdx_printed.clear()
+
+def tdx_use(f, g):
+	tdx_uses.setdefault(f, set()).add(g)
+
+def tdx_reaches(f, seen=None):
+	"""f is a primitive or calls one, directly or through functions of this file."""
+	if TDX_PRIMITIVE.match(f):
+		return True
+	seen = set() if seen is None else seen
+	if f in seen:
+		return False
+	seen.add(f)
+	return any(tdx_reaches(g, seen) for g in tdx_uses.get(f, ()))
+
+# Source facts SmPL does not keep (spelled attributes, braces, keywords written
+# in the source rather than produced by a macro) are read from the raw tokens.
+_TDX_TOKEN = re.compile(r"/\*.*?\*/|//[^\n]*|^[ \t]*#(?:[^\n]*\\\n)*[^\n]*|"
+			r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\d[\w.]*|\S",
+			re.S | re.M)
+
+def tdx_tokens(path):
+	"""(tokens, index): tokens as (text, line, col), comments and cpp lines dropped."""
+	if path not in tdx_toks:
+		text = open(path, errors="replace").read()
+		toks, index, line, start = [], {}, 1, 0
+		for m in _TDX_TOKEN.finditer(text):
+			line += text.count("\n", start, m.start())
+			start = m.start()
+			s = m.group()
+			if s.startswith("/*") or s.startswith("//") or s.lstrip().startswith("#"):
+				continue
+			col = m.start() - (text.rfind("\n", 0, m.start()) + 1)
+			index[(line, col)] = len(toks)
+			toks.append((s, line, col))
+		tdx_toks[path] = (toks, index)
+	return tdx_toks[path]
+
+def tdx_at(p):
+	"""Token list of p's file and the index of the token p starts at."""
+	toks, index = tdx_tokens(p.file)
+	return toks, index.get((int(p.line), int(p.column)))
+
+def tdx_match(toks, i):
+	"""Index of the bracket closing the one at toks[i]."""
+	pair = {"(": ")", "[": "]", "{": "}"}[toks[i][0]]
+	depth = 0
+	for j in range(i, len(toks)):
+		if toks[j][0] == toks[i][0]:
+			depth += 1
+		elif toks[j][0] == pair:
+			depth -= 1
+			if depth == 0:
+				return j
+	return len(toks) - 1
+
+tdx_printed = set()
+
+def tdx_print(p, rule, msg):
+	# Isomorphisms can match one site twice; report it once.
+	key = (tdx_key(p), rule)
+	if key not in tdx_printed:
+		tdx_printed.add(key)
+		coccilib.report.print_report(p, "%s [tdx-%s]" % (msg, rule))
+
+def tdx_key(p):
+	return "%s:%s:%s" % (p.file, p.line, p.column)
+
+def tdx_stmt_end(toks, i):
+	"""Index of the last token of the statement starting at toks[i]."""
+	s = toks[i][0]
+	if s == "{":
+		return tdx_match(toks, i)
+	if s in ("if", "for", "while", "switch"):
+		j = tdx_stmt_end(toks, tdx_match(toks, i + 1) + 1)
+		if s == "if" and j + 1 < len(toks) and toks[j + 1][0] == "else":
+			j = tdx_stmt_end(toks, j + 2)
+		return j
+	if s == "do":
+		j = tdx_stmt_end(toks, i + 1)
+		return tdx_match(toks, j + 2) + 1
+	depth = 0
+	while i < len(toks):
+		depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(toks[i][0], 0)
+		if depth <= 0 and toks[i][0] == ";":
+			return i
+		i += 1
+	return len(toks) - 1
+
+def tdx_forever(toks, i):
+	"""toks[i] starts a loop that never exits: constant-true test, no break/return/goto."""
+	s = toks[i][0]
+	if s == "do":
+		close = tdx_stmt_end(toks, i) - 1
+		open_ = close
+		while toks[open_][0] != "(" or tdx_match(toks, open_) != close:
+			open_ -= 1
+		cond = [t[0] for t in toks[open_ + 1:close]]
+		body = toks[i + 1:open_ - 1]
+	elif s in ("while", "for"):
+		close = tdx_match(toks, i + 1)
+		cond = [t[0] for t in toks[i + 2:close]]
+		if s == "for":
+			parts = " ".join(cond).split(";")
+			cond = parts[1].split() if len(parts) == 3 else ["0"]
+		body = toks[close + 1:tdx_stmt_end(toks, close + 1) + 1]
+	else:
+		return False
+	if cond not in ([], ["1"], ["true"]):
+		return False
+	return not any(t[0] in ("break", "return", "goto") for t in body)
+
+def tdx_enclosing(p, kinds):
+	"""Token indices of the statements of a kind in kinds that contain position p."""
+	toks, i = tdx_at(p)
+	if i is None:
+		return []
+	found = []
+	for k in range(i - 1, -1, -1):
+		if toks[k][0] in kinds and tdx_stmt_end(toks, k) >= i:
+			found.append(k)
+	return found
+
+def tdx_function_of(toks, i):
+	"""Name of the function whose body holds toks[i], or None."""
+	depth, k = 0, i
+	while k > 0:
+		k -= 1
+		s = toks[k][0]
+		if s == "}":
+			depth += 1
+		elif s == "{":
+			if depth == 0 and toks[k - 1][0] == ")":
+				# The outermost brace, if it follows a parameter list.
+				j, d = k - 1, 0
+				while j > 0:
+					d += {")": 1, "(": -1}.get(toks[j][0], 0)
+					if d == 0:
+						break
+					j -= 1
+				outer = tdx_function_of(toks, k)
+				if outer is None and j > 0:
+					return toks[j - 1][0]
+				return outer
+			depth = max(depth - 1, 0)
+	return None
+
+def tdx_in_scope(p):
+	"""The statement at p sits in a function that reaches a TDX primitive."""
+	toks, i = tdx_at(p)
+	f = tdx_function_of(toks, i) if i is not None else None
+	return f is not None and tdx_reaches(f)
+
+class tdx_place:
+	"""A position for coccilib from a source token (for keywords SmPL cannot bind)."""
+	def __init__(self, file, tok):
+		self.file, self.line, self.column = file, str(tok[1]), str(tok[2])
+		self.column_end = str(tok[2] + len(tok[0]))
+
+def tdx_body(p):
+	"""(tokens, first, last) of the body of the function whose name is at p."""
+	toks, i = tdx_at(p)
+	if i is None or i + 1 >= len(toks) or toks[i + 1][0] != "(":
+		return toks, None, None
+	body = tdx_match(toks, i + 1) + 1
+	while body < len(toks) and toks[body][0] not in ("{", ";"):
+		body += 1
+	if body >= len(toks) or toks[body][0] != "{":
+		return toks, None, None
+	return toks, body, tdx_match(toks, body)
+
+# The kernel TDX register structs, for files that only include their headers.
+TDX_FIELDS = {
+	"tdx_module_args": {"rcx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14",
+			    "r15", "rbx", "rdi", "rsi"},
+	"tdx_module_output": {"rcx", "rdx", "r8", "r9", "r10", "r11"},
+	"tdx_hypercall_args": {"r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
+			       "rdi", "rsi", "rbx", "rdx"},
+}
+
+def tdx_struct_fields(path, tag):
+	"""Fields of struct tag: defined in the file, else the kernel table."""
+	toks, _ = tdx_tokens(path)
+	for k in range(len(toks) - 2):
+		if toks[k][0] == "struct" and toks[k + 1][0] == tag and toks[k + 2][0] == "{":
+			end = tdx_match(toks, k + 2)
+			return {toks[j - 1][0] for j in range(k + 3, end + 1)
+				if toks[j][0] in (";", ",", "[") and re.match(r"[A-Za-z_]", toks[j - 1][0])}
+	return TDX_FIELDS.get(tag)
+
+def ssc_status(toks, body, k):
+	"""The switch at toks[k] tests a primitive's status."""
+	close = tdx_match(toks, k + 1)
+	cond = toks[k + 2:close]
+	if len(cond) > 1 and TDX_PRIMITIVE.match(cond[0][0]) and cond[1][0] == "(":
+		return True
+	if len(cond) != 1:
+		return False
+	v = cond[0][0]
+	for j in range(k - 1, body, -1):
+		if toks[j][0] == v and toks[j + 1][0] == "=" and toks[j - 1][0] != ".":
+			return TDX_PRIMITIVE.match(toks[j + 2][0]) is not None and toks[j + 3][0] == "("
+	return False
+
+def ssc_arms(toks, k):
+	"""Token ranges [lo, hi) of the arms of the switch at toks[k]."""
+	open_ = tdx_match(toks, k + 1) + 1
+	if toks[open_][0] != "{":
+		return None
+	close = tdx_match(toks, open_)
+	arms, j, lo = [], open_ + 1, None
+	while j < close:
+		s = toks[j][0]
+		if s in ("case", "default"):
+			if lo is not None:
+				arms.append((lo, j))
+			while toks[j][0] != ":":
+				j += 1
+			lo = j + 1
+		elif s in ("(", "[", "{"):
+			j = tdx_match(toks, j)
+		j += 1
+	if lo is not None:
+		arms.append((lo, close))
+	return arms
+
+def ssc_returns(toks, lo, hi):
+	"""The statements toks[lo:hi] end in a return."""
+	last, j = None, lo
+	while j < hi:
+		last = j
+		j = tdx_stmt_end(toks, j) + 1
+	if last is None:
+		return None
+	if toks[last][0] == "{":
+		return ssc_returns(toks, last + 1, tdx_match(toks, last))
+	return toks[last][0] == "return"
+
+def ssc_switches(p):
+	"""The switch keywords of the function named at p that the rule reports."""
+	toks, body, end = tdx_body(p)
+	if body is None:
+		return []
+	found = []
+	for k in range(body, end):
+		if toks[k][0] != "switch" or not ssc_status(toks, body, k):
+			continue
+		arms = ssc_arms(toks, k)
+		if not arms:
+			continue
+		ends = [ssc_returns(toks, lo, hi) for lo, hi in arms]
+		# An empty arm falls through to the next; the last one must return.
+		if ends[-1] is not True or False in ends:
+			continue
+		if any(toks[j][0] in ("if", "for", "while", "switch", "do")
+		       for lo, hi in arms for j in range(lo, hi)):
+			found.append(tdx_place(p.file, toks[k]))
+	return found
+
+// The call graph of this file, for tdx_reaches(): calls, &f, and functions
+// passed as arguments (sc_retry(__seamcall, ...)).
+@script:python@
+@@
+tdx_reset()
+
+@tdx_calls@
+identifier f, g;
+@@
+f(...) { <+... \( g(...) \| &g \) ...+> }
+
+@script:python@
+f << tdx_calls.f;
+g << tdx_calls.g;
+@@
+tdx_use(f, g)
+
+@tdx_fptrs@
+identifier f, g, h;
+@@
+f(...) { <+... h(..., g, ...) ...+> }
+
+@script:python@
+f << tdx_fptrs.f;
+g << tdx_fptrs.g;
+@@
+tdx_use(f, g)
+
+@ssc_fn@
+identifier f;
+position p;
+@@
+f@p(...) { ... }
+
+@script:python depends on org@
+p << ssc_fn.p;
+@@
+for place in ssc_switches(p[0]):
+	coccilib.org.print_todo(place, "switch on a TDX status where every arm returns and an arm nests control flow")
+
+@script:python depends on report@
+p << ssc_fn.p;
+@@
+for place in ssc_switches(p[0]):
+	tdx_print(place, "switch-status-chain", "switch on a TDX status where every arm returns and an arm nests control flow; write an if-chain")
