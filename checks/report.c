@@ -31,10 +31,35 @@ static const char *path_of(const struct tdx_finding *fd)
 	return fd->loc.file ? fd->loc.file : "<unknown>";
 }
 
+/*
+ * The model counts columns in bytes; gcc (-fdiagnostics-column-unit=display,
+ * its default) and sparse print display columns with tab stops of 8.  Print
+ * what they print, so the plugin and the tdxcheck command name the same
+ * column for the same finding.
+ */
+static unsigned int display_column(const struct tdx_finding *fd)
+{
+	unsigned int col = 0, i;
+	const char *src;
+	size_t len;
+
+	src = tdx_source_line(fd->loc.file, fd->loc.line, &len);
+	if (!src || !fd->loc.col || fd->loc.col - 1 > len)
+		return fd->loc.col;
+	for (i = 0; i + 1 < fd->loc.col; i++) {
+		if (src[i] == '\t')
+			col = (col / 8 + 1) * 8;
+		else if (((unsigned char)src[i] & 0xc0) != 0x80)
+			col++;	/* UTF-8 continuation bytes share a column */
+	}
+	return col + 1;
+}
+
 void tdx_report_gcc_one(FILE *f, const struct tdx_finding *fd)
 {
 	fprintf(f, "%s:%u:%u: %s: %s [tdx-%s]\n", path_of(fd), fd->loc.line,
-		fd->loc.col, gcc_level(fd), fd->message, tdx_rules[fd->rule].name);
+		display_column(fd), gcc_level(fd), fd->message,
+		tdx_rules[fd->rule].name);
 }
 
 void tdx_report_gcc(FILE *f, const struct tdx_findings *fs)

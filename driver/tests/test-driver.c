@@ -219,7 +219,7 @@ static void test_gcc_and_error(void)
 {
 	const char *bad = case_file("unused-out-param/bad-seamcall-ret.c");
 	const char *good = case_file("unused-out-param/good-extern-helper.c");
-	char *want = fmt("%s:7:12: warning: %s [tdx-unused-out-param]\n", bad, seamcall_msg);
+	char *want = fmt("%s:7:26: warning: %s [tdx-unused-out-param]\n", bad, seamcall_msg);
 	struct result r = run(bad, "--", inc_flag());
 
 	CHECK(r.status == 0 && !strcmp(r.err, want) && !r.out[0], "gcc: %d '%s'", r.status, r.err);
@@ -420,7 +420,7 @@ static void test_xfile(void)
 			srcdir);
 	char *h = fmt("%s/helper.c", dir), *i = fmt("%s/init.c", dir), *l = fmt("%s/lp.c", dir);
 	char *db = fmt("%s/xfile.db", scratch);
-	char *want = fmt("%s:10:12: warning: %s [tdx-unused-out-param]\n", h, seamcall_msg);
+	char *want = fmt("%s:10:19: warning: %s [tdx-unused-out-param]\n", h, seamcall_msg);
 	struct result r;
 
 	unlink(db);
