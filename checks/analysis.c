@@ -243,9 +243,19 @@ bool tdx_fn_reaches(const struct tdx_rule_ctx *ctx, size_t fn)
 	return fn < ctx->tu->nr_funcs && ctx->reaches[fn];
 }
 
+bool tdx_fn_judged_here(const struct tdx_rule_ctx *ctx, size_t fn)
+{
+	const struct tdx_tu *tu = ctx->tu;
+	const char *file = tu->funcs[fn]->loc.file;
+
+	if (!tu->main_file || !file || !strcmp(file, tu->main_file))
+		return true;
+	return ctx->used[fn];
+}
+
 bool tdx_fn_in_scope(const struct tdx_rule_ctx *ctx, size_t fn)
 {
-	if (fn >= ctx->tu->nr_funcs)
+	if (fn >= ctx->tu->nr_funcs || !tdx_fn_judged_here(ctx, fn))
 		return false;
 	return ctx->cfg->scope == TDX_SCOPE_ALL || ctx->primitive[fn] || ctx->reaches[fn];
 }

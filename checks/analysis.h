@@ -46,7 +46,17 @@ bool tdx_call_is_primitive(const struct tdx_rule_ctx *ctx, const struct tdx_call
  */
 bool tdx_call_issues_tdx(const struct tdx_rule_ctx *ctx, const struct tdx_call *call);
 bool tdx_fn_reaches(const struct tdx_rule_ctx *ctx, size_t fn);
-/* DESIGN "Default scope": scope all, a primitive, or reaches one. */
+/*
+ * A function of a header is judged only in the units that use it: every
+ * file that includes asm/tdx.h would otherwise repeat the same finding on
+ * its prototypes (6.1's asm-offsets.c never calls __tdx_module_call, and
+ * under CONFIG_WERROR the repeat would even stop the build there).
+ */
+bool tdx_fn_judged_here(const struct tdx_rule_ctx *ctx, size_t fn);
+/*
+ * DESIGN "Default scope": scope all, a primitive, or reaches one; and
+ * judged in this unit (tdx_fn_judged_here).
+ */
 bool tdx_fn_in_scope(const struct tdx_rule_ctx *ctx, size_t fn);
 
 /* Calls made by function fn: sets *idx to an array of tu->calls indexes. */

@@ -13,7 +13,8 @@
  * primitives the unit only declares (an assembly primitive's prototype).
  * Scope all still widens it through the extra primitive patterns.
  * Reported at fn->loc: the definition's name, or the first declaration's
- * name when there is no definition.
+ * name when there is no definition; a header's function only in the units
+ * that use it.
  */
 #include <string.h>
 
@@ -64,6 +65,8 @@ void tdx_rule_split_inout_args(struct tdx_rule_ctx *ctx)
 		const struct tdx_function *fn = tu->funcs[i];
 
 		if (!ctx->primitive[i] && !(fn->is_definition && tdx_fn_reaches(ctx, i)))
+			continue;
+		if (!tdx_fn_judged_here(ctx, i))
 			continue;
 		if (split(fn))
 			tdx_report(ctx, TDX_RULE_split_inout_args, fn->loc, fn->name);
