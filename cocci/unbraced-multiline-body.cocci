@@ -52,7 +52,8 @@ def tdx_reaches(f, seen=None):
 # Source facts SmPL does not keep (spelled attributes, braces, keywords written
 # in the source rather than produced by a macro) are read from the raw tokens.
 _TDX_TOKEN = re.compile(r"/\*.*?\*/|//[^\n]*|^[ \t]*#(?:[^\n]*\\\n)*[^\n]*|"
-			r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\d[\w.]*|\S",
+			r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\d[\w.]*|"
+			r"->|\+\+|--|&&|\|\||<<=?|>>=?|[-+*/%&|^=!<>]=|\S",
 			re.S | re.M)
 
 def tdx_tokens(path):
