@@ -244,8 +244,22 @@ def ub_body(p, keyword):
 	return True
 
 ub_found = set()	# keywords whose body gets braces
+ub_arms = set()		# if/else keywords whose arm gets braces: all arms of a braced if
+
+def ub_mark_arms(pi, pe):
+	"""An arm of the if at pi (else at pe) gets braces: brace every unbraced arm."""
+	toks, i = tdx_at(pi)
+	_, e = tdx_at(pe)
+	if i is None or e is None:
+		return
+	if toks[tdx_match(toks, i + 1) + 1][0] != "{":
+		ub_arms.add(tdx_key(pi))
+	if toks[e + 1][0] not in ("{", "if"):
+		ub_arms.add(tdx_key(pe))
 
 def ub_fix(p):
+	# if/else pairs are braced through ub_arms
+
 	return tdx_key(p) in ub_found
 
 // The call graph of this file, for tdx_reaches(): calls, &f, and functions
@@ -287,15 +301,29 @@ if@p (E) S
 expression E;
 statement S1, S2;
 position p : script:python() { ub_body(p[0], "if") };
+position pe;
 @@
-if@p (E) S1 else S2
+if@p (E) S1 else@pe S2
+
+@script:python@
+p << ub_ifelse.p;
+pe << ub_ifelse.pe;
+@@
+ub_mark_arms(p[0], pe[0])
 
 @ub_else@
 expression E;
 statement S1, S2;
 position p : script:python() { ub_body(p[0], "else") };
+position pi;
 @@
-if (E) S1 else@p S2
+if@pi (E) S1 else@p S2
+
+@script:python@
+pi << ub_else.pi;
+p << ub_else.p;
+@@
+ub_mark_arms(pi[0], p[0])
 
 @ub_loop@
 expression E;
@@ -373,7 +401,8 @@ S
 + }
 
 @depends on patch@
-position p : script:python() { ub_fix(p[0]) };
+position p : script:python() { tdx_key(p[0]) in ub_arms };
+position pe : script:python() { tdx_key(pe[0]) in ub_arms };
 expression E;
 statement S1, S2;
 @@
@@ -382,16 +411,18 @@ if@p (E)
 + {
 S1
 + }
-else
+else@pe
 + {
 S2
 + }
 |
-if (E)
+if@p (E)
 + {
 S1
 + }
-else@p
+else S2
+|
+if (E) S1 else@pe
 + {
 S2
 + }

@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: GPL-2.0
+# The python prelude (from "# tdxcheck prelude" to the first SmPL rule header
+# line) must be the same text in every cocci/*.cocci: a fix to the shared
+# helpers has to reach all nine rules.
+file(GLOB rules ${DIR}/*.cocci)
+list(LENGTH rules n)
+if(n LESS 9)
+	message(FATAL_ERROR "prelude-sync: expected nine rules in ${DIR}, found ${n}")
+endif()
+set(first "")
+foreach(rule ${rules})
+	file(READ ${rule} text)
+	string(FIND "${text}" "# tdxcheck prelude" lo)
+	string(FIND "${text}" "def tdx_struct_fields" hi)
+	if(lo LESS 0 OR hi LESS 0)
+		message(FATAL_ERROR "prelude-sync: ${rule} has no tdxcheck prelude")
+	endif()
+	math(EXPR len "${hi} - ${lo}")
+	string(SUBSTRING "${text}" ${lo} ${len} prelude)
+	if(first STREQUAL "")
+		set(first ${rule})
+		set(want "${prelude}")
+	elseif(NOT prelude STREQUAL want)
+		message(FATAL_ERROR "prelude-sync: ${rule} differs from ${first}")
+	endif()
+endforeach()
