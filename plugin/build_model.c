@@ -585,12 +585,16 @@ static int walk_expr(struct fn_ctx *c, tree t, bool used, int argof, location_t 
 		return walk_expr(c, TREE_OPERAND(t, 0), used, argof, loc);
 	case SAVE_EXPR: {
 		void **slot = ptr_map_slot(&c->seen, t, true);
+		int call;
 
 		/* Evaluated once, referred to again: its value is needed. */
-		if (!*slot)
-			*slot = (void *)(intptr_t)(walk_expr(c, TREE_OPERAND(t, 0),
-							     true, argof, loc) + 2);
-		return (int)(intptr_t)*slot - 2;
+		if (*slot)
+			return (int)(intptr_t)*slot - 2;
+		*slot = (void *)(intptr_t)1;	/* -1 + 2: no call, while walking */
+		call = walk_expr(c, TREE_OPERAND(t, 0), true, argof, loc);
+		/* The walk may have grown the map: look the slot up again. */
+		*ptr_map_slot(&c->seen, t, true) = (void *)(intptr_t)(call + 2);
+		return call;
 	}
 	case TARGET_EXPR: {
 		void **slot = ptr_map_slot(&c->seen, t, true);
