@@ -248,13 +248,20 @@ def anz_bad(p, decl, x):
 		  if toks[k][0] == x and toks[k + 1][0] == "." and toks[k + 3][0] == "="}
 	return not fields <= stored
 
+// Every rule is scoped to TDX primitives: a file that names none is left
+// after this one cheap match (most of a kernel tree).
+@tdx_file@
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+@@
+tdx_p
+
 // The call graph of this file, for tdx_reaches(): calls, &f, and functions
 // passed as arguments (sc_retry(__seamcall, ...)).
 @script:python@
 @@
 tdx_reset()
 
-@tdx_calls@
+@tdx_calls depends on tdx_file@
 identifier f, g;
 @@
 f(...) { <+... \( g(...) \| &g \) ...+> }
@@ -265,7 +272,7 @@ g << tdx_calls.g;
 @@
 tdx_use(f, g)
 
-@tdx_fptrs@
+@tdx_fptrs depends on tdx_file@
 identifier f, g, h;
 @@
 f(...) { <+... h(..., g, ...) ...+> }
@@ -276,7 +283,7 @@ g << tdx_fptrs.g;
 @@
 tdx_use(f, g)
 
-@anz exists@
+@anz depends on tdx_file exists@
 identifier x, g;
 identifier f =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
 type T;
@@ -298,7 +305,7 @@ for q in pc:
 	if anz_bad(q, pd[0], x):
 		anz_found[tdx_key(q)] = x
 
-@anz_bad@
+@anz_bad depends on tdx_file@
 identifier f;
 position p : script:python() { tdx_key(p[0]) in anz_found };
 @@

@@ -236,13 +236,20 @@ def gc_bad(f, cpu):
 gc_uses.clear()
 gc_prints.clear()
 
+// Every rule is scoped to TDX primitives: a file that names none is left
+// after this one cheap match (most of a kernel tree).
+@tdx_file@
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+@@
+tdx_p
+
 // The call graph of this file, for tdx_reaches(): calls, &f, and functions
 // passed as arguments (sc_retry(__seamcall, ...)).
 @script:python@
 @@
 tdx_reset()
 
-@tdx_calls@
+@tdx_calls depends on tdx_file@
 identifier f, g;
 @@
 f(...) { <+... \( g(...) \| &g \) ...+> }
@@ -253,7 +260,7 @@ g << tdx_calls.g;
 @@
 tdx_use(f, g)
 
-@tdx_fptrs@
+@tdx_fptrs depends on tdx_file@
 identifier f, g, h;
 @@
 f(...) { <+... h(..., g, ...) ...+> }
@@ -264,7 +271,7 @@ g << tdx_fptrs.g;
 @@
 tdx_use(f, g)
 
-@gc_use@
+@gc_use depends on tdx_file@
 identifier f, cpu;
 position q;
 @@
@@ -281,7 +288,7 @@ for use in q:
 	if not (i is not None and toks[i + 1][0] == "=" and toks[i + 2][0] == "get_cpu"):
 		gc_uses.setdefault((f, cpu), set()).add(tdx_key(use))
 
-@gc_print@
+@gc_print depends on tdx_file@
 identifier cpu;
 identifier pr =~ "^(pr_|printk|dev_(err|warn|info|notice|dbg|crit|alert|emerg)|netdev_|WARN)";
 position q;
@@ -293,13 +300,13 @@ q << gc_print.q;
 @@
 gc_prints.update(tdx_key(use) for use in q)
 
-@gc_assign@
+@gc_assign depends on tdx_file@
 identifier f, cpu;
 position p;
 @@
 f(...) { <+... cpu = get_cpu@p() ...+> }
 
-@gc_decl@
+@gc_decl depends on tdx_file@
 identifier f, cpu;
 type T;
 position p;
@@ -325,7 +332,7 @@ p << gc_decl.p;
 if gc_bad(f, cpu):
 	gc_found.update(tdx_key(x) for x in p)
 
-@gc_bad@
+@gc_bad depends on tdx_file@
 position p : script:python() { tdx_key(p[0]) in gc_found };
 @@
 get_cpu@p()
@@ -346,13 +353,13 @@ p << gc_bad.p;
 tdx_print(p[0], "get-cpu-for-print", "get_cpu() only feeds a print; preemption is disabled for a log line, use raw_smp_processor_id()")
 
 // Patch: print the processor id directly, drop the pair and the variable.
-@gc_fix depends on patch@
+@gc_fix depends on tdx_file && (patch)@
 identifier f, cpu;
 position p : script:python() { tdx_key(p[0]) in gc_found };
 @@
 f(...) { <+... cpu = get_cpu@p() ...+> }
 
-@gc_fixd depends on patch@
+@gc_fixd depends on tdx_file && (patch)@
 identifier f, cpu;
 type T;
 position p : script:python() { tdx_key(p[0]) in gc_found };

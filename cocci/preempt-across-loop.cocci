@@ -266,13 +266,20 @@ def pal_do_loops(p):
 		  if toks[k][0] == "do"]
 	return [q for q in places if pal_in_region(q) and pal_issues(q)]
 
+// Every rule is scoped to TDX primitives: a file that names none is left
+// after this one cheap match (most of a kernel tree).
+@tdx_file@
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+@@
+tdx_p
+
 // The call graph of this file, for tdx_reaches(): calls, &f, and functions
 // passed as arguments (sc_retry(__seamcall, ...)).
 @script:python@
 @@
 tdx_reset()
 
-@tdx_calls@
+@tdx_calls depends on tdx_file@
 identifier f, g;
 @@
 f(...) { <+... \( g(...) \| &g \) ...+> }
@@ -283,7 +290,7 @@ g << tdx_calls.g;
 @@
 tdx_use(f, g)
 
-@tdx_fptrs@
+@tdx_fptrs depends on tdx_file@
 identifier f, g, h;
 @@
 f(...) { <+... h(..., g, ...) ...+> }
@@ -294,7 +301,7 @@ g << tdx_fptrs.g;
 @@
 tdx_use(f, g)
 
-@pal exists@
+@pal depends on tdx_file exists@
 identifier lock =~ "^(get_cpu|preempt_disable(_notrace)?|local_irq_save|local_irq_disable|(raw_)?spin_lock(_irq|_irqsave|_bh|_nested|_irqsave_nested)?|write_lock(_irq|_irqsave|_bh)?|local_bh_disable)$";
 identifier unlock =~ "^(put_cpu|preempt_enable|local_irq_restore|local_irq_enable|spin_unlock|raw_spin_unlock|write_unlock|local_bh_enable)";
 expression E;
@@ -313,7 +320,7 @@ while@p (E) S
 // found in the tokens of each function, and the region is the text between
 // the last disabling call before `do` and its enable.  No context mode for
 // them.
-@pal_fn@
+@pal_fn depends on tdx_file@
 identifier f;
 position p;
 @@

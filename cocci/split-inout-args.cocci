@@ -268,13 +268,20 @@ def sia_bad(f, p, proto):
 			return True
 	return False
 
+// Every rule is scoped to TDX primitives: a file that names none is left
+// after this one cheap match (most of a kernel tree).
+@tdx_file@
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+@@
+tdx_p
+
 // The call graph of this file, for tdx_reaches(): calls, &f, and functions
 // passed as arguments (sc_retry(__seamcall, ...)).
 @script:python@
 @@
 tdx_reset()
 
-@tdx_calls@
+@tdx_calls depends on tdx_file@
 identifier f, g;
 @@
 f(...) { <+... \( g(...) \| &g \) ...+> }
@@ -285,7 +292,7 @@ g << tdx_calls.g;
 @@
 tdx_use(f, g)
 
-@tdx_fptrs@
+@tdx_fptrs depends on tdx_file@
 identifier f, g, h;
 @@
 f(...) { <+... h(..., g, ...) ...+> }
@@ -296,7 +303,7 @@ g << tdx_fptrs.g;
 @@
 tdx_use(f, g)
 
-@sia_def@
+@sia_def depends on tdx_file@
 identifier f;
 position p;
 @@
@@ -307,13 +314,13 @@ f << sia_def.f;
 @@
 sia_defined.add(f)
 
-@sia_bad_def@
+@sia_bad_def depends on tdx_file@
 identifier f;
 position p : script:python(f) { sia_bad(f, p[0], False) };
 @@
 f@p(...) { ... }
 
-@sia_bad_proto@
+@sia_bad_proto depends on tdx_file@
 identifier f;
 type T;
 position p : script:python(f) { sia_bad(f, p[0], True) };

@@ -5,7 +5,8 @@
 // A direct call whose value is thrown away as a whole statement.  A call in
 // a loop that never exits (while (1), for (;;) with no break, return or goto)
 // is deliberate and not reported.  A primitive defined or declared void in
-// the file (seamcall_err()) has no status.
+// the file (seamcall_err()), or in the kernel headers the rule knows
+// (__tdx_hypercall_failed()), has no status.
 //
 // Confidence: High
 // Copyright: (C) 2025 The tdxcheck authors.
@@ -222,6 +223,9 @@ def tdx_struct_fields(path, tag):
 				if toks[j][0] in (";", ",", "[") and re.match(r"[A-Za-z_]", toks[j - 1][0])}
 	return TDX_FIELDS.get(tag)
 
+# Void primitives declared in kernel headers, which --no-includes hides:
+# __tdx_hypercall_failed() (asm/shared/tdx.h) reports and never returns.
+SI_VOID = {"__tdx_hypercall_failed"}
 si_void = set()
 
 def si_bad(f, p):
@@ -230,11 +234,47 @@ def si_bad(f, p):
 	toks, _ = tdx_at(p)
 	return not any(tdx_forever(toks, k) for k in tdx_enclosing(p, ("while", "for", "do")))
 
+// Every rule is scoped to TDX primitives: a file that names none is left
+// after this one cheap match (most of a kernel tree).
+@tdx_file@
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+@@
+tdx_p
+
+// The call graph of this file, for tdx_reaches(): calls, &f, and functions
+// passed as arguments (sc_retry(__seamcall, ...)).
+@script:python@
+@@
+tdx_reset()
+
+@tdx_calls depends on tdx_file@
+identifier f, g;
+@@
+f(...) { <+... \( g(...) \| &g \) ...+> }
+
+@script:python@
+f << tdx_calls.f;
+g << tdx_calls.g;
+@@
+tdx_use(f, g)
+
+@tdx_fptrs depends on tdx_file@
+identifier f, g, h;
+@@
+f(...) { <+... h(..., g, ...) ...+> }
+
+@script:python@
+f << tdx_fptrs.f;
+g << tdx_fptrs.g;
+@@
+tdx_use(f, g)
+
 @script:python@
 @@
 si_void.clear()
+si_void.update(SI_VOID)
 
-@si_void_def@
+@si_void_def depends on tdx_file@
 identifier f;
 @@
 void f(...) { ... }
@@ -244,7 +284,7 @@ f << si_void_def.f;
 @@
 si_void.add(f)
 
-@si_void_proto@
+@si_void_proto depends on tdx_file@
 identifier f;
 @@
 void f(...);
@@ -254,7 +294,7 @@ f << si_void_proto.f;
 @@
 si_void.add(f)
 
-@si_bad@
+@si_bad depends on tdx_file@
 identifier f =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
 position p : script:python(f) { si_bad(f, p[0]) };
 @@

@@ -262,13 +262,20 @@ def ub_fix(p):
 
 	return tdx_key(p) in ub_found
 
+// Every rule is scoped to TDX primitives: a file that names none is left
+// after this one cheap match (most of a kernel tree).
+@tdx_file@
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+@@
+tdx_p
+
 // The call graph of this file, for tdx_reaches(): calls, &f, and functions
 // passed as arguments (sc_retry(__seamcall, ...)).
 @script:python@
 @@
 tdx_reset()
 
-@tdx_calls@
+@tdx_calls depends on tdx_file@
 identifier f, g;
 @@
 f(...) { <+... \( g(...) \| &g \) ...+> }
@@ -279,7 +286,7 @@ g << tdx_calls.g;
 @@
 tdx_use(f, g)
 
-@tdx_fptrs@
+@tdx_fptrs depends on tdx_file@
 identifier f, g, h;
 @@
 f(...) { <+... h(..., g, ...) ...+> }
@@ -290,14 +297,14 @@ g << tdx_fptrs.g;
 @@
 tdx_use(f, g)
 
-@ub_if@
+@ub_if depends on tdx_file@
 expression E;
 statement S;
 position p : script:python() { ub_body(p[0], "if") };
 @@
 if@p (E) S
 
-@ub_ifelse@
+@ub_ifelse depends on tdx_file@
 expression E;
 statement S1, S2;
 position p : script:python() { ub_body(p[0], "if") };
@@ -311,7 +318,7 @@ pe << ub_ifelse.pe;
 @@
 ub_mark_arms(p[0], pe[0])
 
-@ub_else@
+@ub_else depends on tdx_file@
 expression E;
 statement S1, S2;
 position p : script:python() { ub_body(p[0], "else") };
@@ -325,7 +332,7 @@ p << ub_else.p;
 @@
 ub_mark_arms(pi[0], p[0])
 
-@ub_loop@
+@ub_loop depends on tdx_file@
 expression E;
 statement S;
 position p : script:python() { ub_body(p[0], "loop") };

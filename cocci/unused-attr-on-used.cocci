@@ -281,13 +281,20 @@ def uaou_function_bad(f, p):
 def uaou_param_bad(f, p):
 	return tdx_key(p) in uaou_used and tdx_reaches(f) and uaou_param(p)
 
+// Every rule is scoped to TDX primitives: a file that names none is left
+// after this one cheap match (most of a kernel tree).
+@tdx_file@
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+@@
+tdx_p
+
 // The call graph of this file, for tdx_reaches(): calls, &f, and functions
 // passed as arguments (sc_retry(__seamcall, ...)).
 @script:python@
 @@
 tdx_reset()
 
-@tdx_calls@
+@tdx_calls depends on tdx_file@
 identifier f, g;
 @@
 f(...) { <+... \( g(...) \| &g \) ...+> }
@@ -298,7 +305,7 @@ g << tdx_calls.g;
 @@
 tdx_use(f, g)
 
-@tdx_fptrs@
+@tdx_fptrs depends on tdx_file@
 identifier f, g, h;
 @@
 f(...) { <+... h(..., g, ...) ...+> }
@@ -311,7 +318,7 @@ tdx_use(f, g)
 
 // Which names are used (called, address taken, passed as a pointer) and
 // which parameters are named in their function's body.
-@fn_use@
+@fn_use depends on tdx_file@
 identifier f;
 @@
 f
@@ -321,7 +328,7 @@ f << fn_use.f;
 @@
 uaou_used.add(f)
 
-@param_use@
+@param_use depends on tdx_file@
 identifier f, x;
 type T;
 position p;
@@ -334,20 +341,20 @@ p << param_use.p;
 uaou_used.update(tdx_key(x) for x in p)
 
 // The findings: the name in a declaration that spells the attribute.
-@fn_bad@
+@fn_bad depends on tdx_file@
 identifier f;
 position p : script:python(f) { uaou_function_bad(f, p[0]) };
 @@
 f@p(...) { ... }
 
-@proto_bad@
+@proto_bad depends on tdx_file@
 identifier f;
 position p : script:python(f) { uaou_function_bad(f, p[0]) };
 type T;
 @@
 T f@p(...);
 
-@param_bad@
+@param_bad depends on tdx_file@
 identifier f, x;
 type T;
 position p : script:python(f) { uaou_param_bad(f, p[0]) };

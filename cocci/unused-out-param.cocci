@@ -240,13 +240,20 @@ def uop_bad(f, x):
 	taken = [q for q in uop_named.get(f, ()) if q not in uop_callee]
 	return bool(args) and all(uop_null(a) for a in args) and not taken and tdx_reaches(f)
 
+// Every rule is scoped to TDX primitives: a file that names none is left
+// after this one cheap match (most of a kernel tree).
+@tdx_file@
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+@@
+tdx_p
+
 // The call graph of this file, for tdx_reaches(): calls, &f, and functions
 // passed as arguments (sc_retry(__seamcall, ...)).
 @script:python@
 @@
 tdx_reset()
 
-@tdx_calls@
+@tdx_calls depends on tdx_file@
 identifier f, g;
 @@
 f(...) { <+... \( g(...) \| &g \) ...+> }
@@ -257,7 +264,7 @@ g << tdx_calls.g;
 @@
 tdx_use(f, g)
 
-@tdx_fptrs@
+@tdx_fptrs depends on tdx_file@
 identifier f, g, h;
 @@
 f(...) { <+... h(..., g, ...) ...+> }
@@ -268,7 +275,7 @@ g << tdx_fptrs.g;
 @@
 tdx_use(f, g)
 
-@uop_def@
+@uop_def depends on tdx_file@
 identifier f, x;
 type T, T2;
 parameter list[n] ps;
@@ -282,7 +289,7 @@ n << uop_def.n;
 @@
 uop_index[(f, x)] = str(n)
 
-@uop_call@
+@uop_call depends on tdx_file@
 identifier uop_def.f;
 expression list[uop_def.n] es;
 expression E;
@@ -299,7 +306,7 @@ pc << uop_call.pc;
 uop_calls.setdefault((f, str(n)), []).append(E)
 uop_callee.update(tdx_key(x) for x in pc)
 
-@uop_name@
+@uop_name depends on tdx_file@
 identifier uop_def.f;
 position q;
 @@
@@ -312,7 +319,7 @@ q << uop_name.q;
 uop_named.setdefault(f, set()).update(tdx_key(x) for x in q)
 
 // The finding: the parameter of the definition.
-@uop_bad@
+@uop_bad depends on tdx_file@
 identifier f, x;
 type T, T2;
 parameter list[n] ps;
@@ -343,7 +350,7 @@ p << uop_bad.p;
 tdx_print(p[0], "unused-out-param", "every caller passes NULL for '%s'; drop the parameter" % x)
 
 // Patch: the pointer is NULL on every path, so its tests fold away.
-@uop_body depends on patch@
+@uop_body depends on tdx_file && (patch)@
 identifier uop_bad.f, uop_bad.x;
 statement S;
 expression A, B;
@@ -361,12 +368,12 @@ f(...) {
 ...>
 }
 
-@uop_still depends on patch@
+@uop_still depends on tdx_file && (patch)@
 identifier uop_bad.f, uop_bad.x;
 @@
 f(...) { <+... x ...+> }
 
-@uop_drop depends on patch && !uop_still@
+@uop_drop depends on tdx_file && (patch && !uop_still)@
 identifier uop_bad.f, uop_bad.x;
 type uop_bad.T, uop_bad.T2;
 parameter list[uop_bad.n] uop_bad.ps;
