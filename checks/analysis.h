@@ -93,6 +93,18 @@ static inline bool tdx_stmt_is_loop(const struct tdx_stmt *s)
 bool tdx_preempt_off_at(const struct tdx_rule_ctx *ctx, size_t fn,
 			const struct tdx_loc *at);
 
+/*
+ * The spelling claims the declaration is unused.  __maybe_unused does not:
+ * it is the kernel's way to say "unused in some configurations" (pm ops
+ * under CONFIG_PM, lib/vdso/gettimeofday.c included by several vDSO units),
+ * which one compilation cannot refute; 6.12's arch/x86, kernel, mm, fs and
+ * lib have 21 such used functions, every one correct.
+ */
+static inline bool tdx_claims_unused(unsigned int spelled_unused)
+{
+	return spelled_unused & (TDX_UNUSED_ALWAYS | TDX_UNUSED_ATTR);
+}
+
 /* Append a finding of rule at loc; subject may be NULL. */
 void tdx_report(struct tdx_rule_ctx *ctx, enum tdx_rule_id rule,
 		struct tdx_loc loc, const char *subject);

@@ -27,6 +27,7 @@
 #include <sqlite3.h>
 
 #include "facts.h"
+#include "analysis.h"
 
 /* "tdxf" in PRAGMA user_version marks our schema; the low byte is its version. */
 #define FACTS_MAGIC		0x74647801
@@ -898,7 +899,7 @@ static void check_unused_attr(const struct facts *f, const struct tdx_config *cf
 		const struct f_func *fn = &f->funcs[i];
 		const char *file = fn->attr_line ? fn->attr_file : fn->file;
 
-		if (!fn->spelled_unused || fn->is_static || !file)
+		if (!tdx_claims_unused(fn->spelled_unused) || fn->is_static || !file)
 			continue;
 		if (!in_scope(f, cfg, fn->name, resolve(f, fn->unit, fn->name)))
 			continue;

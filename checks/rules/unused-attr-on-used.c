@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * unused-attr-on-used: __always_unused, __maybe_unused or
- * __attribute__((unused)) spelled on a function or parameter that is used.
- * The attribute then only hides the warnings it exists to keep quiet, and
- * tells the reader something false.  The implicit unused of the kernel's
+ * unused-attr-on-used: __always_unused or __attribute__((unused)) spelled
+ * on a function or parameter that is used.  The attribute then only hides
+ * the warnings it exists to keep quiet, and tells the reader something
+ * false.  __maybe_unused is not judged (tdx_claims_unused() says why).  The implicit unused of the kernel's
  * inline never reaches spelled_unused (front ends read the spelling).
  *
  * Function: used = called from another function of the unit, passed as a
@@ -23,7 +23,7 @@ void tdx_rule_unused_attr_on_used(struct tdx_rule_ctx *ctx)
 
 		if (!tdx_fn_in_scope(ctx, i))
 			continue;
-		if (fn->spelled_unused && ctx->used[i])
+		if (tdx_claims_unused(fn->spelled_unused) && ctx->used[i])
 			tdx_report(ctx, TDX_RULE_unused_attr_on_used,
 				   fn->attr_loc.line ? fn->attr_loc : fn->loc, fn->name);
 		if (!fn->is_definition)
@@ -31,7 +31,8 @@ void tdx_rule_unused_attr_on_used(struct tdx_rule_ctx *ctx)
 		for (k = 0; k < fn->nr_params && k < fn->nr_vars; k++) {
 			const struct tdx_var *v = fn->vars[k];
 
-			if (v->spelled_unused && (v->nr_reads || v->address_taken))
+			if (tdx_claims_unused(v->spelled_unused) &&
+			    (v->nr_reads || v->address_taken))
 				tdx_report(ctx, TDX_RULE_unused_attr_on_used, v->loc, v->name);
 		}
 	}

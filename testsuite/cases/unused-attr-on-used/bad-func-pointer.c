@@ -4,7 +4,7 @@
 #include <asm/tdx.h>
 
 /* Never called directly: only its address is handed to sc_retry(). */
-static u64 __maybe_unused tdx_lp_call(u64 fn, struct tdx_module_args *args) /* expect: unused-attr-on-used */
+static u64 __always_unused tdx_lp_call(u64 fn, struct tdx_module_args *args) /* expect: unused-attr-on-used */
 {
 	return __seamcall(fn, args);
 }
@@ -20,5 +20,5 @@ int tdx_lp_init(void)
 }
 
 /*
- * check-name: __maybe_unused on a helper used only through a function pointer
+ * check-name: __always_unused on a helper used only through a function pointer
  */

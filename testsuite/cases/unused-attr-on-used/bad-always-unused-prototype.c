@@ -4,7 +4,7 @@
 #include <asm/tdx.h>
 
 /* The attribute sits on the forward declaration, not on the definition. */
-static int __maybe_unused tdx_global_init(void); /* expect: unused-attr-on-used */
+static int __always_unused tdx_global_init(void); /* expect: unused-attr-on-used */
 
 int tdx_enable(void)
 {
@@ -24,5 +24,5 @@ static int tdx_global_init(void)
 }
 
 /*
- * check-name: __maybe_unused on the prototype of a called helper
+ * check-name: __always_unused on the prototype of a called helper
  */
