@@ -226,6 +226,7 @@ def tdx_struct_fields(path, tag):
 gc_uses = {}	# (function, variable) -> positions where the variable is named
 gc_prints = set()	# positions where it is a print argument
 gc_found = set()	# get_cpu() calls to report
+gc_cands = []		# (function, variable, get_cpu() positions) to judge
 
 def gc_bad(f, cpu):
 	uses = gc_uses.get((f, cpu), set())
@@ -235,6 +236,7 @@ def gc_bad(f, cpu):
 @@
 gc_uses.clear()
 gc_prints.clear()
+gc_cands.clear()
 
 // Every rule is scoped to TDX primitives: a file that names none is left
 // after this one cheap match (most of a kernel tree).
@@ -271,8 +273,40 @@ g << tdx_fptrs.g;
 @@
 tdx_use(f, g)
 
-@gc_use depends on tdx_file@
+@gc_assign depends on tdx_file@
 identifier f, cpu;
+position p;
+@@
+f(...) { <+... cpu = get_cpu@p() ...+> }
+
+@gc_decl depends on tdx_file@
+identifier f, cpu;
+type T;
+position p;
+@@
+f(...) { ... when any
+T cpu = get_cpu@p();
+... when any
+}
+
+@script:python@
+f << gc_assign.f;
+cpu << gc_assign.cpu;
+p << gc_assign.p;
+@@
+gc_cands.append((f, cpu, p))
+
+@script:python@
+f << gc_decl.f;
+cpu << gc_decl.cpu;
+p << gc_decl.p;
+@@
+gc_cands.append((f, cpu, p))
+
+// Uses of the variable, only in the functions that store get_cpu() into it.
+@gc_use@
+identifier f = {gc_assign.f, gc_decl.f};
+identifier cpu = {gc_assign.cpu, gc_decl.cpu};
 position q;
 @@
 f(...) { <+... cpu@q ...+> }
@@ -300,37 +334,12 @@ q << gc_print.q;
 @@
 gc_prints.update(tdx_key(use) for use in q)
 
-@gc_assign depends on tdx_file@
-identifier f, cpu;
-position p;
-@@
-f(...) { <+... cpu = get_cpu@p() ...+> }
-
-@gc_decl depends on tdx_file@
-identifier f, cpu;
-type T;
-position p;
-@@
-f(...) { ... when any
-T cpu = get_cpu@p();
-... when any
-}
-
+// Judge once every use is known.
 @script:python@
-f << gc_assign.f;
-cpu << gc_assign.cpu;
-p << gc_assign.p;
 @@
-if gc_bad(f, cpu):
-	gc_found.update(tdx_key(x) for x in p)
-
-@script:python@
-f << gc_decl.f;
-cpu << gc_decl.cpu;
-p << gc_decl.p;
-@@
-if gc_bad(f, cpu):
-	gc_found.update(tdx_key(x) for x in p)
+for f, cpu, p in gc_cands:
+	if gc_bad(f, cpu):
+		gc_found.update(tdx_key(x) for x in p)
 
 @gc_bad depends on tdx_file@
 position p : script:python() { tdx_key(p[0]) in gc_found };

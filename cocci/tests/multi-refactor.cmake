@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: GPL-2.0
+# The multi-file refactor through cocci/tdxcheck-refactor:
+#  1. one run converts a tree (helper, header, callers in three files) into
+#     multi/after exactly, the result compiles, and a second run changes nothing;
+#  2. a tree with a file Coccinelle cannot parse is left exactly as it was;
+#  3. a run over its time limit leaves the tree exactly as it was.
+# ctest: cmake -DSRC=<cocci dir> -DINCLUDE=<testsuite/include> -DWORK=<dir> -DCC=<gcc> -P ...
+set(refactor ${SRC}/tdxcheck-refactor)
+set(rule ${SRC}/get-cpu-for-print.cocci)
+set(before ${SRC}/tests/multi/before)
+set(after ${SRC}/tests/multi/after)
+file(GLOB names RELATIVE ${before} ${before}/*)
+
+function(fresh dir)
+	file(REMOVE_RECURSE ${dir})
+	file(COPY ${before}/ DESTINATION ${dir})
+endfunction()
+
+function(expect_tree dir ref what)
+	foreach(n ${names})
+		execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${dir}/${n} ${ref}/${n}
+				RESULT_VARIABLE rc)
+		if(NOT rc EQUAL 0)
+			execute_process(COMMAND diff -u ${ref}/${n} ${dir}/${n})
+			message(FATAL_ERROR "${what}: ${n} differs from ${ref}/${n}")
+		endif()
+	endforeach()
+endfunction()
+
+function(run_refactor dir want_rc what)
+	execute_process(COMMAND ${refactor} ${ARGN} ${rule} ${dir}
+			RESULT_VARIABLE rc ERROR_VARIABLE err)
+	if(NOT rc EQUAL want_rc)
+		message(FATAL_ERROR "${what}: tdxcheck-refactor exited ${rc}, wanted ${want_rc}: ${err}")
+	endif()
+	message(STATUS "${what}: exit ${rc} ${err}")
+endfunction()
+
+# 1. conversion, compile, idempotence
+set(ok ${WORK}/ok)
+fresh(${ok})
+run_refactor(${ok} 0 "conversion")
+expect_tree(${ok} ${after} "conversion")
+foreach(n ${names})
+	if(n MATCHES "\\.c$")
+		execute_process(COMMAND ${CC} -fsyntax-only -Wall -Werror -I ${INCLUDE} -I ${ok}
+					${ok}/${n} RESULT_VARIABLE rc ERROR_VARIABLE err)
+		if(NOT rc EQUAL 0)
+			message(FATAL_ERROR "conversion: ${n} does not compile:\n${err}")
+		endif()
+	endif()
+endforeach()
+run_refactor(${ok} 0 "second run")
+expect_tree(${ok} ${after} "second run")
+
+# 2. a file spatch cannot parse: nothing changes
+set(bad ${WORK}/parse-error)
+fresh(${bad})
+file(WRITE ${bad}/broken.c "int broken(void)\n{\n\tint x = ;\n\treturn (x;\n}\n")
+run_refactor(${bad} 1 "parse error")
+expect_tree(${bad} ${before} "parse error")
+
+# 3. over the time limit: nothing changes
+set(slow ${WORK}/timeout)
+fresh(${slow})
+run_refactor(${slow} 1 "timeout" --timeout 0.01)
+expect_tree(${slow} ${before} "timeout")

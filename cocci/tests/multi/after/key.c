@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/errno.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
+#include "tdx_call.h"
+
+int tdx_key_config(void)
+{
+	struct tdx_module_args args = {};
+	u64 sret;
+
+	sret = seamcall(TDH_SYS_KEY_CONFIG, &args);
+	if (sret) {
+		pr_err("TDH_SYS_KEY_CONFIG failed on CPU %d: 0x%llx\n",
+		       raw_smp_processor_id(), sret);
+		return tdx_call(TDH_SYS_KEY_CONFIG, &args);
+	}
+
+	return 0;
+}
