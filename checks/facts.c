@@ -382,6 +382,16 @@ static int write_unit(struct writer *w, const struct tdx_tu *tu, const char *key
 	return rc;
 }
 
+int tdx_facts_open(const char *db_path, char *err, size_t errlen)
+{
+	sqlite3 *db = open_db(db_path, true, err, errlen);
+
+	if (!db)
+		return -1;
+	sqlite3_close(db);
+	return 0;
+}
+
 int tdx_facts_record(const char *db_path, const struct tdx_tu *tu,
 		     char *err, size_t errlen)
 {

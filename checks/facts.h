@@ -21,6 +21,13 @@ extern "C" {
 #endif
 
 /*
+ * Open (creating it when absent) the database at db_path as a writer would,
+ * and close it again: a caller about to start many writers learns of an
+ * unusable database once.  Returns 0, or -1 with a one-line reason in err.
+ */
+int tdx_facts_open(const char *db_path, char *err, size_t errlen);
+
+/*
  * Record tu's facts in the database at db_path (created when absent).
  * Returns 0, or -1 with a one-line reason in err.
  */

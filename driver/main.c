@@ -4,11 +4,15 @@
  * tdxcheck plugin, -fsyntax-only), as kbuild's CHECK or on its own, and
  * evaluates the whole-build rules from a facts database.
  *
- * The plugin only builds the model (dump-model=FILE); the rules run here, on
- * the model loaded back, so that every output format, the facts database
- * and the plugin's own warnings all come from the same findings.
+ * The rules run inside the compiler, in the plugin, which writes its
+ * findings as JSON (findings=FILE) and records the unit's facts itself
+ * (db=FILE); the driver reads the findings back and prints them in the
+ * format asked for.  Passing findings, not the unit's model, matters: the
+ * model of a kernel unit holds every inline function of every header, tens
+ * of megabytes of JSON, where its findings are a few hundred bytes.
  */
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +24,7 @@
 #include "facts.h"
 #include "flags.h"
 #include "jobs.h"
+#include "findings_json.h"
 #include "model_json.h"
 #include "options.h"
 #include "plugin_path.h"
@@ -69,6 +74,7 @@ static const char usage[] =
 
 static char *tmpdir;
 static size_t nr_tmp;	/* N.json and N.err for N below this may exist */
+static char *db_abs;	/* --db made absolute: the plugin records the facts */
 
 static void remove_tmpdir(void)
 {
@@ -206,13 +212,12 @@ struct check_run {
 	const struct tdx_opts *o;
 	struct tdx_findings found;
 	int status;		/* 0, or 2 once a file failed */
-	bool db_failed;		/* said once: the same reason for every file */
 };
 
 struct file_job {
 	struct tdx_job job;
 	char *file;
-	char *model_path;
+	char *model_path;	/* the findings, or with --dump-model the model */
 };
 
 static void job_done(struct tdx_job *job, void *data)
@@ -220,11 +225,9 @@ static void job_done(struct tdx_job *job, void *data)
 	struct file_job *fj = (struct file_job *)job;
 	struct check_run *run = data;
 	const struct tdx_opts *o = run->o;
-	struct tdx_findings fs = { 0 };
 	struct tdx_tu *tu;
 	char err[1024];
 	int code = tdx_wait_code(job->status);
-	size_t i;
 
 	tdx_replay(job->err_path);
 	if (code) {
@@ -233,28 +236,23 @@ static void job_done(struct tdx_job *job, void *data)
 		run->status = 2;
 		return;
 	}
+	if (!o->dump_model) {
+		if (tdx_findings_load_json(fj->model_path, &run->found, err, sizeof(err))) {
+			fprintf(stderr, "tdxcheck: %s: no findings from the plugin: %s\n",
+				fj->file, err);
+			run->status = 2;
+		}
+		return;
+	}
 	tu = tdx_model_load_file(fj->model_path, err, sizeof(err));
 	if (!tu) {
 		fprintf(stderr, "tdxcheck: %s: no model from the plugin: %s\n", fj->file, err);
 		run->status = 2;
 		return;
 	}
-	if (o->db && !run->db_failed && tdx_facts_record(o->db, tu, err, sizeof(err))) {
-		tdx_progress_clear();
-		fprintf(stderr, "tdxcheck: %s\n", err);
-		run->db_failed = true;
+	if (tdx_model_dump(stdout, tu)) {
+		fprintf(stderr, "tdxcheck: %s: cannot print the model\n", fj->file);
 		run->status = 2;
-	}
-	if (o->dump_model) {
-		if (tdx_model_dump(stdout, tu)) {
-			fprintf(stderr, "tdxcheck: %s: cannot print the model\n", fj->file);
-			run->status = 2;
-		}
-	} else {
-		tdx_check_tu(tu, &o->cfg, &fs);
-		for (i = 0; i < fs.nr; i++)
-			keep_finding(&run->found, &fs.v[i]);
-		tdx_findings_release(&fs);
 	}
 	tdx_tu_free(tu);
 }
@@ -315,9 +313,24 @@ static void add_job(struct file_job *fj, size_t index, const struct tdx_opts *o,
 	tdx_argv_push(&fj->job.argv, "-fsyntax-only");
 	tdx_argv_push(&fj->job.argv, "-w");
 	tdx_argv_pushf(&fj->job.argv, "-fplugin=%s", plugin);
-	tdx_argv_pushf(&fj->job.argv, PLUGIN_ARG "dump-model=%s", fj->model_path);
-	/* The rules run in the driver: the plugin itself reports nothing. */
-	tdx_argv_push(&fj->job.argv, PLUGIN_ARG "ignore=all");
+	if (o->dump_model) {
+		tdx_argv_pushf(&fj->job.argv, PLUGIN_ARG "dump-model=%s", fj->model_path);
+		tdx_argv_push(&fj->job.argv, PLUGIN_ARG "ignore=all");
+	} else {
+		/* The same selection, in the same order, as the driver parsed it. */
+		if (o->types)
+			tdx_argv_pushf(&fj->job.argv, PLUGIN_ARG "rules=%s", o->types);
+		if (o->ignore)
+			tdx_argv_pushf(&fj->job.argv, PLUGIN_ARG "ignore=%s", o->ignore);
+		if (o->scope)
+			tdx_argv_pushf(&fj->job.argv, PLUGIN_ARG "scope=%s", o->scope);
+		if (o->primitives)
+			tdx_argv_pushf(&fj->job.argv, PLUGIN_ARG "primitives=%s",
+				       o->primitives);
+		tdx_argv_pushf(&fj->job.argv, PLUGIN_ARG "findings=%s", fj->model_path);
+	}
+	if (db_abs)
+		tdx_argv_pushf(&fj->job.argv, PLUGIN_ARG "db=%s", db_abs);
 	tdx_argv_push(&fj->job.argv, file);
 }
 
@@ -393,6 +406,20 @@ static int check_files(const struct tdx_opts *o)
 	}
 	if (!o->dry_run)
 		make_tmpdir();
+	/*
+	 * The plugin records the facts; an unusable database is said once here
+	 * rather than by every compile, and jobs that run in another directory
+	 * (-p) get its absolute path.
+	 */
+	if (o->db) {
+		char real[PATH_MAX];
+
+		if (!o->dry_run && tdx_facts_open(o->db, err, sizeof(err))) {
+			fprintf(stderr, "tdxcheck: %s\n", err);
+			return 2;
+		}
+		db_abs = tdx_xstrdup(realpath(o->db, real) ? real : o->db);
+	}
 
 	jobs = calloc(db.nr + files.nr + 1, sizeof(*jobs));
 	if (!jobs) {
@@ -472,8 +499,7 @@ static int check_files(const struct tdx_opts *o)
 	for (i = 0; i < nr; i++)
 		tdx_argv_push(&checked, jobs[i].file);
 	ret = run.status;
-	/* A database that cannot be written is the error to fix; nothing else. */
-	if (!o->dump_model && !o->dry_run && !run.db_failed) {
+	if (!o->dump_model && !o->dry_run) {
 		sort_unique(&run.found);
 		if (print_findings(o, &run.found, &checked)) {
 			fprintf(stderr, "tdxcheck: cannot write the report\n");
@@ -491,6 +517,7 @@ static int check_files(const struct tdx_opts *o)
 	tdx_argv_release(&checked);
 	tdx_compdb_release(&db);
 	free(plugin);
+	free(db_abs);
 	return ret;
 }
 

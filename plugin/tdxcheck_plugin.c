@@ -18,6 +18,7 @@
 #include "model_cxx.h"
 #include "rules.h"
 #include "model_json.h"
+#include "report.h"
 #include "facts.h"
 #include "build_model.h"
 #include "locations.h"
@@ -35,6 +36,7 @@ static struct plugin_info tdxcheck_plugin_info = {
 			  "no-werror\tfindings stay warnings under -Werror (CONFIG_WERROR)\n"
 			  "error\tfindings are errors\n"
 			  "dump-model=FILE\twrite the unit's model as JSON\n"
+			  "findings=FILE\twrite the findings as JSON instead of reporting them\n"
 			  "db=FILE\trecord the unit's facts for whole-build rules\n",
 };
 
@@ -42,7 +44,7 @@ static const char *plugin_name;
 static struct tdx_config cfg;
 static struct tdx_tu *tu;
 static bool no_werror, as_error;
-static const char *dump_path, *db_path;
+static const char *dump_path, *db_path, *findings_path;
 
 static void on_finish_decl(void *gcc_data, void *user_data)
 {
@@ -106,6 +108,19 @@ static void record_facts(void)
 #endif
 }
 
+/* For the tdxcheck command, which prints them in the format the user chose. */
+static void write_findings(const struct tdx_findings *findings)
+{
+	FILE *f = fopen(findings_path, "w");
+
+	if (!f || tdx_report_json(f, findings) || fclose(f)) {
+		error(G_("%s: cannot write the findings to '%s': %m"), plugin_name,
+		      findings_path);
+		if (f)
+			fclose(f);
+	}
+}
+
 static void on_finish(void *gcc_data, void *user_data)
 {
 	struct tdx_findings findings = { NULL, 0, 0 };
@@ -122,8 +137,11 @@ static void on_finish(void *gcc_data, void *user_data)
 		if (db_path)
 			record_facts();
 		tdx_check_tu(tu, &cfg, &findings);
-		for (i = 0; i < findings.nr; i++)
-			report(&findings.v[i]);
+		if (findings_path)
+			write_findings(&findings);
+		else
+			for (i = 0; i < findings.nr; i++)
+				report(&findings.v[i]);
 		tdx_findings_release(&findings);
 	}
 	tdx_tu_free(tu);
@@ -176,8 +194,11 @@ static bool parse_argument(const struct plugin_argument *arg, bool *enable)
 		dump_path = value;
 	} else if (!strcmp(key, "db") && value && *value) {
 		db_path = value;
+	} else if (!strcmp(key, "findings") && value && *value) {
+		findings_path = value;
 	} else if (!strcmp(key, "primitives") || !strcmp(key, "scope") ||
-		   !strcmp(key, "dump-model") || !strcmp(key, "db")) {
+		   !strcmp(key, "dump-model") || !strcmp(key, "db") ||
+		   !strcmp(key, "findings")) {
 		error(G_("option '-fplugin-arg-%s-%s' needs a value"), plugin_name, key);
 		return false;
 	} else if (!strcmp(key, "no-werror") || !strcmp(key, "error")) {
