@@ -12,9 +12,8 @@
 //
 // Confidence: High
 // Copyright: (C) 2025 The tdxcheck authors.
-// Comments: patch mode converts a static helper of the review shape
-//  (fn, scalar registers, struct tdx_module_output *out) and its callers in
-//  the file to struct tdx_module_args filled with designated initializers.
+// Comments: no patch mode yet (the struct tdx_module_args conversion of
+//  issue 4 item 3a).
 // Options: --no-includes --include-headers
 // Keywords: TDX, SEAMCALL, tdx_module_args, calling convention
 

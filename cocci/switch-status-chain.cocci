@@ -12,12 +12,10 @@
 //
 // Confidence: High
 // Copyright: (C) 2025 The tdxcheck authors.
-// Comments: patch mode turns a switch whose arms are `case C: return R;`
-//  and one `default:` into an if-chain.
+// Comments: no patch mode yet (the if-chain rewrite of issue 4 item 3f).
 // Options: --no-includes --include-headers
 // Keywords: TDX, SEAMCALL, switch, status
 
-virtual patch
 virtual org
 virtual report
 

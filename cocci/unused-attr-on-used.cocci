@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
-/// A TDX helper or parameter spelled __always_unused, __maybe_unused or
+/// A TDX helper or parameter spelled __always_unused or
 /// __attribute__((unused)) is used: the attribute hides real warnings and
 /// lies to the reader.  Drop it.
 //
+// __maybe_unused is not judged: it says "unused in some configurations",
+// which one look at the source cannot refute.
 // The spelled attribute is read from the source tokens, so the implicit
 // unused that kernel `inline` carries never counts.  Used means called,
 // address taken or passed as a function pointer in the same file (a
@@ -11,11 +13,11 @@
 //
 // Confidence: High
 // Copyright: (C) 2025 The tdxcheck authors.
-// Comments: patch mode drops the attribute from the function or parameter.
+// Comments: no patch mode yet: Coccinelle 1.1.1 cannot remove an attribute
+//  ("error in collection of - tokens"); drop it by hand.
 // Options: --no-includes --include-headers
-// Keywords: TDX, SEAMCALL, __always_unused, __maybe_unused
+// Keywords: TDX, SEAMCALL, __always_unused
 
-virtual patch
 virtual context
 virtual org
 virtual report
@@ -226,10 +228,10 @@ def tdx_struct_fields(path, tag):
 	return TDX_FIELDS.get(tag)
 
 def uaou_spelled(toks, lo, hi):
-	"""toks[lo:hi] spells __always_unused, __maybe_unused or __attribute__((unused))."""
+	"""toks[lo:hi] spells __always_unused or __attribute__((unused))."""
 	for k in range(lo, hi):
 		s = toks[k][0]
-		if s in ("__always_unused", "__maybe_unused"):
+		if s == "__always_unused":
 			return True
 		if s in ("__attribute__", "__attribute") and k + 2 < hi:
 			end = tdx_match(toks, k + 1)
