@@ -500,23 +500,10 @@ bool tdx_preempt_off_at(const struct tdx_rule_ctx *ctx, size_t fn,
 void tdx_report(struct tdx_rule_ctx *ctx, enum tdx_rule_id rule,
 		struct tdx_loc loc, const char *subject)
 {
-	struct tdx_findings *out = ctx->out;
-	struct tdx_finding *fd;
+	struct tdx_finding *fd = tdx_findings_push(ctx->out);
 	size_t sublen;
 	int len;
 
-	if (out->nr == out->cap) {
-		size_t cap = out->cap ? 2 * out->cap : 16;
-		struct tdx_finding *grown = realloc(out->v, cap * sizeof(*grown));
-
-		if (!grown) {
-			fprintf(stderr, "tdxcheck: out of memory\n");
-			exit(2);
-		}
-		out->v = grown;
-		out->cap = cap;
-	}
-	fd = &out->v[out->nr++];
 	fd->rule = rule;
 	fd->loc = loc;
 	/*

@@ -4,6 +4,7 @@
  * comments silence, and hand back one sorted list without duplicates, so
  * every front end prints the same findings in the same order.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +39,73 @@ static int finding_cmp(const void *pa, const void *pb)
 	return (int)a->rule - (int)b->rule;
 }
 
+static void out_of_memory(void)
+{
+	fprintf(stderr, "tdxcheck: out of memory\n");
+	exit(2);
+}
+
+struct tdx_finding *tdx_findings_push(struct tdx_findings *out)
+{
+	struct tdx_finding *fd;
+
+	if (out->nr == out->cap) {
+		size_t cap = out->cap ? 2 * out->cap : 16;
+		struct tdx_finding *grown = realloc(out->v, cap * sizeof(*grown));
+
+		if (!grown)
+			out_of_memory();
+		out->v = grown;
+		out->cap = cap;
+	}
+	fd = &out->v[out->nr++];
+	memset(fd, 0, sizeof(*fd));
+	return fd;
+}
+
+struct tdx_finding *tdx_findings_add_copy(struct tdx_findings *out,
+					  enum tdx_rule_id rule,
+					  const struct tdx_loc *loc,
+					  const char *message, const char *subject)
+{
+	const char *file = loc->file ? loc->file : "";
+	size_t ml = strlen(message) + 1, fl = strlen(file) + 1;
+	size_t sl = subject ? strlen(subject) + 1 : 0;
+	struct tdx_finding *fd;
+	char *buf = malloc(ml + fl + sl);
+
+	if (!buf)
+		out_of_memory();
+	memcpy(buf, message, ml);
+	memcpy(buf + ml, file, fl);
+	if (subject)
+		memcpy(buf + ml + fl, subject, sl);
+	fd = tdx_findings_push(out);
+	fd->rule = rule;
+	fd->loc = *loc;
+	fd->loc.file = buf + ml;
+	fd->loc.handle = 0;
+	fd->message = buf;
+	fd->subject = subject ? buf + ml + fl : NULL;
+	return fd;
+}
+
+void tdx_findings_sort_unique(struct tdx_findings *out, size_t from)
+{
+	size_t i, keep = from;
+
+	qsort(out->v + from, out->nr - from, sizeof(*out->v), finding_cmp);
+	/* One finding per rule and position: a macro may expand to two calls. */
+	for (i = from; i < out->nr; i++) {
+		if (keep > from && !finding_cmp(&out->v[keep - 1], &out->v[i])) {
+			free(out->v[i].message);
+			continue;
+		}
+		out->v[keep++] = out->v[i];
+	}
+	out->nr = keep;
+}
+
 void tdx_check_tu(const struct tdx_tu *tu, const struct tdx_config *cfg,
 		  struct tdx_findings *out)
 {
@@ -61,18 +129,7 @@ void tdx_check_tu(const struct tdx_tu *tu, const struct tdx_config *cfg,
 		out->v[keep++] = out->v[i];
 	}
 	out->nr = keep;
-	qsort(out->v + first, out->nr - first, sizeof(*out->v), finding_cmp);
-
-	/* One finding per rule and position: a macro may expand to two calls. */
-	keep = first;
-	for (i = first; i < out->nr; i++) {
-		if (keep > first && !finding_cmp(&out->v[keep - 1], &out->v[i])) {
-			free(out->v[i].message);
-			continue;
-		}
-		out->v[keep++] = out->v[i];
-	}
-	out->nr = keep;
+	tdx_findings_sort_unique(out, first);
 }
 
 void tdx_findings_release(struct tdx_findings *out)

@@ -827,45 +827,12 @@ static bool in_scope(const struct facts *f, const struct tdx_config *cfg,
 static void add_finding(struct tdx_findings *out, enum tdx_rule_id rule,
 			const char *file, int line, int col, const char *subject)
 {
-	size_t mlen, flen = strlen(file) + 1, slen = strlen(subject) + 1;
-	struct tdx_finding *fd;
-	char *buf;
-	size_t i;
+	struct tdx_loc loc = { .file = file, .line = (unsigned int)line,
+			       .col = (unsigned int)col };
+	char message[512];
 
-	for (i = 0; i < out->nr; i++) {
-		fd = &out->v[i];
-		if (fd->rule == rule && fd->loc.line == (unsigned int)line &&
-		    fd->loc.col == (unsigned int)col && !strcmp(fd->loc.file, file))
-			return;
-	}
-	if (out->nr == out->cap) {
-		size_t cap = out->cap ? 2 * out->cap : 16;
-		struct tdx_finding *grown = realloc(out->v, cap * sizeof(*grown));
-
-		if (!grown) {
-			fprintf(stderr, "tdxcheck: out of memory\n");
-			exit(2);
-		}
-		out->v = grown;
-		out->cap = cap;
-	}
-	mlen = (size_t)snprintf(NULL, 0, tdx_rules[rule].message, subject) + 1;
-	buf = malloc(mlen + flen + slen);
-	if (!buf) {
-		fprintf(stderr, "tdxcheck: out of memory\n");
-		exit(2);
-	}
-	snprintf(buf, mlen, tdx_rules[rule].message, subject);
-	memcpy(buf + mlen, file, flen);
-	memcpy(buf + mlen + flen, subject, slen);
-	fd = &out->v[out->nr++];
-	memset(fd, 0, sizeof(*fd));
-	fd->rule = rule;
-	fd->message = buf;
-	fd->loc.file = buf + mlen;
-	fd->loc.line = (unsigned int)line;
-	fd->loc.col = (unsigned int)col;
-	fd->subject = buf + mlen + flen;
+	snprintf(message, sizeof(message), tdx_rules[rule].message, subject);
+	tdx_findings_add_copy(out, rule, &loc, message, subject);
 }
 
 /* Used in a unit other than skip_unit: called, address taken, passed. */
@@ -973,19 +940,6 @@ static void check_unused_out(const struct facts *f, const struct tdx_config *cfg
 	}
 }
 
-static int cmp_finding(const void *a, const void *b)
-{
-	const struct tdx_finding *x = a, *y = b;
-	int c = strcmp(x->loc.file, y->loc.file);
-
-	if (c)
-		return c;
-	if (x->loc.line != y->loc.line)
-		return x->loc.line < y->loc.line ? -1 : 1;
-	if (x->loc.col != y->loc.col)
-		return x->loc.col < y->loc.col ? -1 : 1;
-	return (int)x->rule - (int)y->rule;
-}
 
 int tdx_facts_check(const char *db_path, const struct tdx_config *cfg,
 		    struct tdx_findings *out, char *err, size_t errlen)
@@ -1023,7 +977,7 @@ int tdx_facts_check(const char *db_path, const struct tdx_config *cfg,
 		check_unused_attr(&f, cfg, out);
 	if (cfg->enabled[TDX_RULE_unused_out_param])
 		check_unused_out(&f, cfg, out);
-	qsort(out->v + before, out->nr - before, sizeof(*out->v), cmp_finding);
+	tdx_findings_sort_unique(out, before);
 	facts_free(&f);
 	return 0;
 }

@@ -49,39 +49,10 @@ static int read_one(json_t *o, struct loaded *l, size_t i, char *err, size_t err
 
 static void append(struct tdx_findings *out, const struct loaded *l)
 {
-	const char *subject = l->subject ? l->subject : "";
-	size_t ml = strlen(l->message) + 1, fl = strlen(l->file) + 1;
-	size_t sl = strlen(subject) + 1;
-	struct tdx_finding *fd;
-	char *buf;
+	struct tdx_loc loc = { .file = l->file, .line = (unsigned int)l->line,
+			       .col = (unsigned int)l->column };
 
-	if (out->nr == out->cap) {
-		size_t cap = out->cap ? 2 * out->cap : 16;
-		struct tdx_finding *grown = realloc(out->v, cap * sizeof(*grown));
-
-		if (!grown) {
-			fprintf(stderr, "tdxcheck: out of memory\n");
-			exit(2);
-		}
-		out->v = grown;
-		out->cap = cap;
-	}
-	buf = malloc(ml + fl + sl);
-	if (!buf) {
-		fprintf(stderr, "tdxcheck: out of memory\n");
-		exit(2);
-	}
-	memcpy(buf, l->message, ml);
-	memcpy(buf + ml, l->file, fl);
-	memcpy(buf + ml + fl, subject, sl);
-	fd = &out->v[out->nr++];
-	memset(fd, 0, sizeof(*fd));
-	fd->rule = (enum tdx_rule_id)l->rule;
-	fd->message = buf;
-	fd->loc.file = buf + ml;
-	fd->loc.line = (unsigned int)l->line;
-	fd->loc.col = (unsigned int)l->column;
-	fd->subject = l->subject ? buf + ml + fl : NULL;
+	tdx_findings_add_copy(out, (enum tdx_rule_id)l->rule, &loc, l->message, l->subject);
 }
 
 int tdx_findings_load_json(const char *path, struct tdx_findings *out,

@@ -80,6 +80,19 @@ struct tdx_findings {
 };
 
 void tdx_findings_release(struct tdx_findings *out);
+/* Room for one more finding at the end of out, zeroed. */
+struct tdx_finding *tdx_findings_push(struct tdx_findings *out);
+/*
+ * Append a finding that owns copies of message, loc->file and subject, in
+ * the one allocation of its message (what tdx_findings_release() frees), so
+ * it outlives the unit, database rows or JSON it came from.
+ */
+struct tdx_finding *tdx_findings_add_copy(struct tdx_findings *out,
+					  enum tdx_rule_id rule,
+					  const struct tdx_loc *loc,
+					  const char *message, const char *subject);
+/* Sort out->v[from..] by file, line, column and rule, and drop repeats. */
+void tdx_findings_sort_unique(struct tdx_findings *out, size_t from);
 
 /* Run every enabled rule; sorted by file, line, column, rule; no duplicates. */
 void tdx_check_tu(const struct tdx_tu *tu, const struct tdx_config *cfg,

@@ -122,70 +122,6 @@ static void make_tmpdir(void)
 	signal(SIGHUP, on_signal);
 }
 
-/*
- * Findings outlive the model they came from: copy file and subject into the
- * allocation of the message, which is what tdx_findings_release() frees.
- */
-static void keep_finding(struct tdx_findings *dst, const struct tdx_finding *fd)
-{
-	const char *file = fd->loc.file ? fd->loc.file : "";
-	const char *subject = fd->subject ? fd->subject : "";
-	size_t ml = strlen(fd->message) + 1, fl = strlen(file) + 1, sl = strlen(subject) + 1;
-	struct tdx_finding *out;
-	char *buf;
-
-	if (dst->nr == dst->cap) {
-		size_t cap = dst->cap ? 2 * dst->cap : 16;
-		struct tdx_finding *grown = realloc(dst->v, cap * sizeof(*grown));
-
-		if (!grown) {
-			fprintf(stderr, "tdxcheck: out of memory\n");
-			exit(2);
-		}
-		dst->v = grown;
-		dst->cap = cap;
-	}
-	buf = tdx_xmalloc(ml + fl + sl);
-	memcpy(buf, fd->message, ml);
-	memcpy(buf + ml, file, fl);
-	memcpy(buf + ml + fl, subject, sl);
-	out = &dst->v[dst->nr++];
-	*out = *fd;
-	out->message = buf;
-	out->loc.file = buf + ml;
-	out->loc.handle = 0;
-	out->subject = fd->subject ? buf + ml + fl : NULL;
-}
-
-static int cmp_finding(const void *a, const void *b)
-{
-	const struct tdx_finding *x = a, *y = b;
-	int c = strcmp(x->loc.file, y->loc.file);
-
-	if (c)
-		return c;
-	if (x->loc.line != y->loc.line)
-		return x->loc.line < y->loc.line ? -1 : 1;
-	if (x->loc.col != y->loc.col)
-		return x->loc.col < y->loc.col ? -1 : 1;
-	return (int)x->rule - (int)y->rule;
-}
-
-/* Sort, and drop what two files both reported (a finding in a shared header). */
-static void sort_unique(struct tdx_findings *fs)
-{
-	size_t i, keep = 0;
-
-	qsort(fs->v, fs->nr, sizeof(*fs->v), cmp_finding);
-	for (i = 0; i < fs->nr; i++) {
-		if (keep && !cmp_finding(&fs->v[keep - 1], &fs->v[i])) {
-			free(fs->v[i].message);
-			continue;
-		}
-		fs->v[keep++] = fs->v[i];
-	}
-	fs->nr = keep;
-}
 
 static int print_findings(const struct tdx_opts *o, const struct tdx_findings *fs,
 			  const struct tdx_argv *files)
@@ -500,7 +436,7 @@ static int check_files(const struct tdx_opts *o)
 		tdx_argv_push(&checked, jobs[i].file);
 	ret = run.status;
 	if (!o->dump_model && !o->dry_run) {
-		sort_unique(&run.found);
+		tdx_findings_sort_unique(&run.found, 0);
 		if (print_findings(o, &run.found, &checked)) {
 			fprintf(stderr, "tdxcheck: cannot write the report\n");
 			ret = 2;
@@ -546,10 +482,11 @@ static int report_db(const struct tdx_opts *o)
 	/* The same suppression comments as a per-file check honours. */
 	for (i = 0; i < all.nr; i++) {
 		if (!tdx_suppressed(&all.v[i]))
-			keep_finding(&kept, &all.v[i]);
+			tdx_findings_add_copy(&kept, all.v[i].rule, &all.v[i].loc,
+					      all.v[i].message, all.v[i].subject);
 	}
 	tdx_findings_release(&all);
-	sort_unique(&kept);
+	tdx_findings_sort_unique(&kept, 0);
 	for (i = 0; i < kept.nr; i++) {
 		bool seen = false;
 
