@@ -501,19 +501,24 @@ unsigned int src_function_unused(const struct src_file *f, long name)
 	return bits | src_unused_spelling(f, p + 1, i);
 }
 
-unsigned int src_param_unused(const struct src_file *f, long name)
+/*
+ * From pos, step (-1 or +1) through code to the ',' or the unmatched
+ * bracket that ends one parameter's text; nested brackets are skipped.
+ */
+static long param_edge(const struct src_file *f, long pos, int step)
 {
-	long from, to;
+	const char *nest = step < 0 ? ")]" : "([";
+	const char *unnest = step < 0 ? "([" : ")]";
 	int depth = 0;
 
-	for (from = name - 1; from >= 0; from--) {
-		char c = f->text[from];
+	for (; pos >= 0 && pos < f->len; pos += step) {
+		char c = f->text[pos];
 
-		if (!f->code[from])
+		if (!f->code[pos])
 			continue;
-		if (c == ')' || c == ']') {
+		if (c == nest[0] || c == nest[1]) {
 			depth++;
-		} else if (c == '(' || c == '[') {
+		} else if (c == unnest[0] || c == unnest[1]) {
 			if (depth == 0)
 				break;
 			depth--;
@@ -521,21 +526,11 @@ unsigned int src_param_unused(const struct src_file *f, long name)
 			break;
 		}
 	}
-	depth = 0;
-	for (to = name; to < f->len; to++) {
-		char c = f->text[to];
+	return pos;
+}
 
-		if (!f->code[to])
-			continue;
-		if (c == '(' || c == '[') {
-			depth++;
-		} else if (c == ')' || c == ']') {
-			if (depth == 0)
-				break;
-			depth--;
-		} else if (c == ',' && depth == 0) {
-			break;
-		}
-	}
-	return src_unused_spelling(f, from + 1, to);
+unsigned int src_param_unused(const struct src_file *f, long name)
+{
+	return src_unused_spelling(f, param_edge(f, name - 1, -1) + 1,
+				   param_edge(f, name, 1));
 }
