@@ -13,11 +13,18 @@
 //
 // Confidence: High
 // Copyright: (C) 2025 The tdxcheck authors.
-// Comments: no patch mode yet: Coccinelle 1.1.1 cannot remove an attribute
-//  ("error in collection of - tokens"); drop it by hand.
+// Comments: patch mode drops the attribute at each reported position:
+//  `__always_unused`, `__attribute__((unused))` or `__attribute__((__unused__))`
+//  of a function (definition or prototype) or after a parameter's name.  Left
+//  for the author: an attribute list that says more than unused
+//  (`__attribute__((unused, cold))`) and an attribute before a parameter's
+//  type (SmPL 1.1.1 cannot parse that pattern).  The function patterns spell
+//  the attribute before the type: Coccinelle 1.1.1 then matches it wherever it
+//  stands, while `T - attr f(...) {...}` fails ("error in collection of - tokens").
 // Options: --no-includes --include-headers
 // Keywords: TDX, SEAMCALL, __always_unused
 
+virtual patch
 virtual context
 virtual org
 virtual report
@@ -250,9 +257,11 @@ def uaou_function(p):
 	hi = i + 1
 	if hi < len(toks) and toks[hi][0] == "(":
 		hi = tdx_match(toks, hi) + 1
+	after = hi
 	while hi < len(toks) and toks[hi][0] not in (";", "{", ","):
 		hi += 1
-	return uaou_spelled(toks, lo, hi)
+	# Not the parameter list: a parameter's attribute is not the function's.
+	return uaou_spelled(toks, lo, i) or uaou_spelled(toks, after, hi)
 
 def uaou_param(p):
 	"""The parameter whose name is at p spells the attribute."""
@@ -276,6 +285,17 @@ def uaou_param(p):
 	return uaou_spelled(toks, lo, hi)
 
 uaou_used = set()
+uaou_fix = set()	# (file name, kind, name...) of the declarations patch mode fixes
+
+# Once a rule has changed a function, later rules see it re-parsed from a
+# temporary file (a name ending with the original one, other line numbers):
+# a fix is keyed by base name and names, not by line and column.
+def uaou_fix_add(p, *names):
+	uaou_fix.add((p.file.rsplit("/", 1)[-1],) + names)
+
+def uaou_to_fix(p, *names):
+	base = p.file.rsplit("/", 1)[-1]
+	return any(base.endswith(k[0]) and k[1:] == names for k in uaou_fix)
 
 def uaou_function_bad(f, p):
 	return f in uaou_used and tdx_reaches(f) and uaou_function(p)
@@ -295,6 +315,8 @@ tdx_p
 @script:python@
 @@
 tdx_reset()
+uaou_used.clear()
+uaou_fix.clear()
 
 @tdx_calls depends on tdx_file@
 identifier f, g;
@@ -420,3 +442,94 @@ x << param_bad.x;
 p << param_bad.p;
 @@
 tdx_print(p[0], "unused-attr-on-used", "'%s' is marked unused but is used; drop the attribute" % x)
+
+// Patch mode: only the reported declarations, handed over by name since a
+// position cannot be inherited across a rule that modifies the code.  One
+// rule per spelling: SmPL allows no disjunction inside a parameter list, nor
+// between a definition and a prototype.
+@script:python depends on patch@
+f << fn_bad.f;
+p << fn_bad.p;
+@@
+uaou_fix_add(p[0], "fn", f)
+
+@script:python depends on patch@
+f << proto_bad.f;
+p << proto_bad.p;
+@@
+uaou_fix_add(p[0], "proto", f)
+
+@script:python depends on patch@
+f << param_bad.f;
+x << param_bad.x;
+p << param_bad.p;
+@@
+uaou_fix_add(p[0], "param", f, x)
+
+@depends on patch@
+attribute name __always_unused;
+identifier f;
+position p : script:python(f) { uaou_to_fix(p[0], "fn", f) };
+type T;
+@@
+(
+- __always_unused
+  T f@p(...) { ... }
+|
+- __attribute__((unused))
+  T f@p(...) { ... }
+|
+- __attribute__((__unused__))
+  T f@p(...) { ... }
+)
+
+@depends on patch@
+attribute name __always_unused;
+identifier f;
+position p : script:python(f) { uaou_to_fix(p[0], "proto", f) };
+type T;
+@@
+(
+  T
+- __always_unused
+  f@p(...);
+|
+  T
+- __attribute__((unused))
+  f@p(...);
+|
+  T
+- __attribute__((__unused__))
+  f@p(...);
+)
+
+@depends on patch@
+attribute name __always_unused;
+identifier f, x;
+position p : script:python(f, x) { uaou_to_fix(p[0], "param", f, x) };
+type T;
+@@
+f(...,
+  T x@p
+- __always_unused
+  , ...) { ... }
+
+@depends on patch@
+identifier f, x;
+position p : script:python(f, x) { uaou_to_fix(p[0], "param", f, x) };
+type T;
+@@
+f(...,
+  T x@p
+- __attribute__((unused))
+  , ...) { ... }
+
+@depends on patch@
+identifier f, x;
+position p : script:python(f, x) { uaou_to_fix(p[0], "param", f, x) };
+type T;
+@@
+f(...,
+  T x@p
+- __attribute__((__unused__))
+  , ...) { ... }
