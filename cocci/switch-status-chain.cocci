@@ -12,10 +12,20 @@
 //
 // Confidence: High
 // Copyright: (C) 2025 The tdxcheck authors.
-// Comments: no patch mode yet (the if-chain rewrite of issue 4 item 3f).
+// Comments: patch mode turns a reported switch on a variable into an
+//  if-chain: `if (sret == X)` per arm (`||` for several labels), braces only
+//  around an arm of more than one statement, then the default arm's
+//  statements.  The arms' text (comments, layout) is copied from the source.
+//  Converted only when that is exact: a default arm of its own, every arm
+//  ends in a return, no break or case label of this switch inside an arm
+//  (fall-through only through empty labels), no braced arm, no GNU case
+//  range, no comment between arms or after the final return, and no nested
+//  switch that is converted too.  Not converted: a switch on the call itself
+//  (it would need a new variable).
 // Options: --no-includes --include-headers
 // Keywords: TDX, SEAMCALL, switch, status
 
+virtual patch
 virtual org
 virtual report
 
@@ -293,6 +303,203 @@ def ssc_switches(p):
 			found.append(tdx_place(p.file, toks[k]))
 	return found
 
+def ssc_function_body(toks, k):
+	"""Index of the outermost brace around toks[k] (the function body), or None."""
+	depth, body = 0, None
+	for j in range(k - 1, -1, -1):
+		if toks[j][0] == "}":
+			depth += 1
+		elif toks[j][0] == "{":
+			if depth == 0:
+				body = j
+			else:
+				depth -= 1
+	return body
+
+def ssc_reported(toks, k):
+	"""The switch at toks[k] is one report mode reports."""
+	body = ssc_function_body(toks, k)
+	if body is None or not ssc_status(toks, body, k):
+		return False
+	arms = ssc_arms(toks, k)
+	if not arms:
+		return False
+	ends = [ssc_returns(toks, lo, hi) for lo, hi in arms]
+	if ends[-1] is not True or False in ends:
+		return False
+	return any(toks[j][0] in ("if", "for", "while", "switch", "do")
+		   for lo, hi in arms for j in range(lo, hi))
+
+# Patch mode: the if-chain is built from the source text of the arms (their
+# comments and layout kept) and replaces the switch as one piece.
+ssc_src = {}	# file -> (text, offsets of line starts)
+
+def ssc_offset(path, line, col):
+	if path not in ssc_src:
+		text = open(path, errors="replace").read()
+		starts = [0] + [m.end() for m in re.finditer("\n", text)]
+		ssc_src[path] = (text, starts)
+	return ssc_src[path][1][line - 1] + col
+
+def ssc_groups(toks, k):
+	"""[(labels, lo, hi)] of the switch at toks[k]: labels as token ranges of
+	their expressions (None for default), lo..hi the statements of the arm."""
+	open_ = tdx_match(toks, k + 1) + 1
+	close = tdx_match(toks, open_)
+	groups, labels, j = [], [], open_ + 1
+	while j < close:
+		s = toks[j][0]
+		if s in ("case", "default"):
+			c = j + 1
+			while toks[c][0] != ":":
+				if toks[c][0] in ("(", "["):
+					c = tdx_match(toks, c)
+				c += 1
+			labels.append((j + 1, c) if s == "case" else None)
+			j = c + 1
+			continue
+		if not labels:
+			return None
+		lo = j
+		while j < close and toks[j][0] not in ("case", "default"):
+			j = tdx_stmt_end(toks, j) + 1
+		groups.append((labels, lo, j))
+		labels = []
+	return groups if not labels else None
+
+def ssc_plain(toks, lo, hi):
+	"""toks[lo:hi] hold no break or case label of the switch itself."""
+	j = lo
+	while j < hi:
+		s = toks[j][0]
+		if s in ("for", "while", "switch"):
+			j = tdx_stmt_end(toks, j)
+		elif s == "do":
+			j = tdx_stmt_end(toks, j)
+		elif s in ("break", "case", "default"):
+			return False
+		j += 1
+	return True
+
+def ssc_stmts(toks, lo, hi):
+	"""Number of statements in toks[lo:hi]."""
+	n, j = 0, lo
+	while j < hi:
+		n += 1
+		j = tdx_stmt_end(toks, j) + 1
+	return n
+
+def ssc_chain(path, toks, k):
+	"""The if-chain text for the switch at toks[k] (first line unindented, no
+	final semicolon), or None when it cannot be converted exactly."""
+	close_c = tdx_match(toks, k + 1)
+	cond = toks[k + 2:close_c]
+	if len(cond) != 1 or not re.match(r"[A-Za-z_]\w*$", cond[0][0]):
+		return None
+	var = cond[0][0]
+	start_k = ssc_offset(path, toks[k][1], toks[k][2])
+	text = ssc_src[path][0]
+	line_start = ssc_src[path][1][toks[k][1] - 1]
+	indent = text[line_start:start_k]
+	if indent.strip(" \t") != "" or " " in indent:
+		return None
+	groups = ssc_groups(toks, k)
+	if not groups:
+		return None
+	open_ = tdx_match(toks, k + 1) + 1
+	close = tdx_match(toks, open_)
+	tests, default, covered = [], None, []
+	# Text outside the copied arms may hold only a comment on the switch line.
+	covered.append((start_k, text.index("\n", ssc_offset(path, toks[open_][1], toks[open_][2]))))
+	for labels, lo, hi in groups:
+		if ssc_returns(toks, lo, hi) is not True or not ssc_plain(toks, lo, hi):
+			return None
+		last = tdx_stmt_end(toks, lo)
+		while last + 1 < hi:
+			last = tdx_stmt_end(toks, last + 1)
+		a = ssc_offset(path, toks[lo][1], toks[lo][2])
+		colon = ssc_offset(path, toks[lo - 1][1], toks[lo - 1][2]) + 1
+		colon_eol = text.index("\n", colon)
+		own_line = text[colon:colon_eol].strip(" \t") == ""
+		if not own_line and text[colon:a].strip(" \t") != "":
+			return None		# a comment on the label line
+		b = ssc_offset(path, toks[last][1], toks[last][2]) + len(toks[last][0])
+		eol = text.index("\n", b)
+		if hi < close and toks[hi][1] == toks[last][1]:
+			return None		# the next label on the same line
+		if own_line:
+			# From the line after the label: comments above the statements stay.
+			body = text[colon_eol + 1:eol]
+		else:
+			body = indent + "\t" + text[a:eol]
+		covered.append((ssc_offset(path, toks[labels[0][0] - 1][1], toks[labels[0][0] - 1][2])
+				if labels[0] else ssc_offset(path, toks[lo - 2][1], toks[lo - 2][2]), eol))
+		if toks[lo][0] == "{" and tdx_stmt_end(toks, lo) == last:
+			return None		# a braced arm: leave the layout to the author
+		if None in labels:
+			if len(labels) > 1 or default is not None:
+				return None
+			default = (body, b, eol)
+			continue
+		conds = []
+		for l in labels:
+			lab = [t[0] for t in toks[l[0]:l[1]]]
+			if "?" in lab or lab.count(".") >= 3 or not lab:
+				return None
+			simple = len(lab) == 1 or (re.match(r"[A-Za-z_]\w*$", lab[0]) and lab[1] == "("
+						 and tdx_match(toks, l[0] + 1) == l[1] - 1)
+			e = " ".join(lab) if len(lab) == 1 else ssc_label_text(path, toks, l)
+			conds.append("%s == %s" % (var, e if simple else "(%s)" % e))
+		tests.append((" || ".join(conds), body, ssc_stmts(toks, lo, hi)))
+	if default is None:
+		return None
+	# Every comment of the switch must be inside a copied arm (or on its first line).
+	inside = text[start_k:ssc_offset(path, toks[close][1], toks[close][2])]
+	for m in re.finditer(r"/\*.*?\*/|//[^\n]*", inside, re.S):
+		at = start_k + m.start()
+		if not any(lo <= at < hi for lo, hi in covered):
+			return None
+	if not tests:
+		return None
+	ifs = []
+	for cond_text, body, n in tests:
+		if n == 1:
+			ifs.append("if (%s)\n%s" % (cond_text, body))
+		else:
+			ifs.append("if (%s) {\n%s\n%s}" % (cond_text, body, indent))
+	body, b, eol = default
+	if text[b:eol].strip() != "" or not body.endswith(";"):
+		return None		# a comment after the final return: no place for the final semicolon
+	# The statements of the default arm leave the switch: one tab less.
+	rest = "\n".join(l[1:] if l.startswith("\t") else l for l in body.split("\n"))
+	chain = ("\n" + indent).join(ifs) + "\n" + rest
+	return chain[:-1]
+
+def ssc_label_text(path, toks, l):
+	text = ssc_src[path][0]
+	a = ssc_offset(path, toks[l[0]][1], toks[l[0]][2])
+	b = ssc_offset(path, toks[l[1] - 1][1], toks[l[1] - 1][2]) + len(toks[l[1] - 1][0])
+	return text[a:b]
+
+def ssc_convertible(path, toks, k):
+	return ssc_reported(toks, k) and ssc_chain(path, toks, k) is not None
+
+def ssc_fix_at(p):
+	"""p is a reported switch patch mode converts: not nested in, nor holding,
+	another one (those are left alone, so one run does all it will do)."""
+	toks, k = tdx_at(p)
+	if k is None or toks[k][0] != "switch" or not ssc_convertible(p.file, toks, k):
+		return False
+	if any(ssc_convertible(p.file, toks, j) for j in tdx_enclosing(p, ("switch",))):
+		return False
+	end = tdx_stmt_end(toks, k)
+	return not any(toks[j][0] == "switch" and ssc_convertible(p.file, toks, j)
+		       for j in range(k + 1, end))
+
+def ssc_fix_text(p):
+	toks, k = tdx_at(p)
+	return ssc_chain(p.file, toks, k)
+
 // Every rule is scoped to TDX primitives: a file that names none is left
 // after this one cheap match (most of a kernel tree).
 @tdx_file@
@@ -345,3 +552,26 @@ p << ssc_fn.p;
 @@
 for place in ssc_switches(p[0]):
 	tdx_print(place, "switch-status-chain", "switch on a TDX status where every arm returns and an arm nests control flow; write an if-chain")
+
+// Patch mode: the switch, as one statement, becomes the if-chain text built
+// by ssc_chain() (an identifier that holds the whole text: SmPL cannot write
+// a switch's arms one by one).
+@ssc_sw depends on patch && tdx_file@
+statement S;
+position p : script:python() { ssc_fix_at(p[0]) };
+@@
+S@p
+
+@script:python ssc_txt depends on patch@
+p << ssc_sw.p;
+txt;
+@@
+coccinelle.txt = cocci.make_ident(ssc_fix_text(p[0]))
+
+@depends on patch@
+position ssc_sw.p;
+identifier ssc_txt.txt;
+statement S;
+@@
+- S@p
++ txt;
