@@ -20,16 +20,7 @@
 
 #include <jansson.h>
 
-static int failures;
-
-#define CHECK(cond, ...) do {						\
-	if (!(cond)) {							\
-		fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond); \
-		fprintf(stderr, __VA_ARGS__);				\
-		fputc('\n', stderr);					\
-		failures++;						\
-	}								\
-} while (0)
+#include "tdx_test.h"
 
 static const char *tdxcheck, *srcdir, *scratch;
 
@@ -490,7 +481,5 @@ int main(int argc, char *argv[])
 	test_sparse();
 	test_xfile();
 	test_dump_model();
-	if (failures)
-		fprintf(stderr, "%d failure(s)\n", failures);
-	return failures ? 1 : 0;
+	return tdx_test_status();
 }

@@ -20,16 +20,7 @@
 #include "model.h"
 #include "rules.h"
 
-static int failures;
-
-#define CHECK(cond, ...) do {						\
-	if (!(cond)) {							\
-		fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond); \
-		fprintf(stderr, __VA_ARGS__);				\
-		fputc('\n', stderr);					\
-		failures++;						\
-	}								\
-} while (0)
+#include "tdx_test.h"
 
 static char dir[4096];
 
@@ -367,7 +358,5 @@ int main(int argc, char *argv[])
 	test_cross_file();
 	test_concurrent_writers();
 	test_bad_databases();
-	if (failures)
-		fprintf(stderr, "%d failure(s)\n", failures);
-	return failures ? 1 : 0;
+	return tdx_test_status();
 }

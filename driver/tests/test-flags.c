@@ -15,16 +15,7 @@
 
 #include "flags.h"
 
-static int failures;
-
-#define CHECK(cond, ...) do {						\
-	if (!(cond)) {							\
-		fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond); \
-		fprintf(stderr, __VA_ARGS__);				\
-		fputc('\n', stderr);					\
-		failures++;						\
-	}								\
-} while (0)
+#include "tdx_test.h"
 
 static void read_words(const char *path, struct tdx_argv *out)
 {
@@ -166,7 +157,5 @@ int main(int argc, char *argv[])
 	}
 	test_kbuild(argv[1], argv[2]);
 	test_corners();
-	if (failures)
-		fprintf(stderr, "%d failure(s)\n", failures);
-	return failures ? 1 : 0;
+	return tdx_test_status();
 }
