@@ -12,14 +12,24 @@
 //
 // Confidence: High
 // Copyright: (C) 2025 The tdxcheck authors.
-// Comments: no patch mode yet (the struct tdx_module_args conversion of
-//  issue 4 item 3a).
+// Comments: patch mode is narrow, to what it can convert exactly: a
+//  definition T f(u64 fn, u64 r.., struct tdx_module_args *out) whose scalars
+//  are field names and appear only as out->r = r; (out only stored to before
+//  the last of them), with no prototype, and whose every use in the file is a
+//  call f(F, a.., &v), each a an identifier or a constant, v declared in the
+//  caller as struct tdx_module_args v = {}; with neither v nor any a named
+//  between that declaration and the call.  The stores go, the parameters go,
+//  the calls lose the scalars and v gets { .r = a, } (zero constants
+//  omitted).  Not converted: a struct tdx_module_output parameter (the
+//  helper would need a new type and body), a prototype, a caller in another
+//  file, NULL for out, any other use of the scalars.
 // Options: --no-includes --include-headers
 // Keywords: TDX, SEAMCALL, tdx_module_args, calling convention
 
 virtual context
 virtual org
 virtual report
+virtual patch
 
 @initialize:python@
 @@
@@ -267,6 +277,102 @@ def sia_bad(f, p, proto):
 			return True
 	return False
 
+# Patch mode (narrow, see the header): f(u64 fn, u64 r.., struct tdx_module_args *out)
+# whose scalars r are fields and are only stored as out->r = r; and whose every use in
+# the file is a call f(F, a.., &v) with v declared just before as
+# struct tdx_module_args v = {}; in the caller.
+sia_conv = {}	# f -> (names of the dropped scalars, name of the struct parameter)
+sia_decls = {}	# (caller, v) -> initializer text for the declaration of v
+
+def sia_named(name, i):
+	return any(k[i] == name for k in sia_decls)
+
+def sia_args(toks, open_):
+	"""Token lists of the arguments of the call whose ( is at toks[open_]."""
+	close = tdx_match(toks, open_)
+	args, lo, j = [], open_ + 1, open_ + 1
+	while j <= close:
+		if toks[j][0] in ("(", "[", "{"):
+			j = tdx_match(toks, j)
+		elif j == close or toks[j][0] == ",":
+			args.append(toks[lo:j])
+			lo = j + 1
+		j += 1
+	return args
+
+def sia_plan(f, p):
+	toks, i = tdx_at(p)
+	if i is None or not sia_bad(f, p, False):
+		return False
+	params = sia_params(toks, i)
+	if len(params) < 3 or params[-1][1] != "tdx_module_args" or not params[-1][2]:
+		return False
+	out = params[-1][0]
+	mid = [n for n, tag, ptr in params[1:-1]]
+	if params[0][1] or params[0][2] or any(tag or ptr for n, tag, ptr in params[1:-1]):
+		return False
+	if not set(mid) <= TDX_FIELDS["tdx_module_args"]:
+		return False
+	words = [t[0] for t in toks[i + 2:tdx_match(toks, i + 1)]]
+	want = ["u64", params[0][0]]
+	for n in mid:
+		want += [",", "u64", n]
+	if words != want + [",", "struct", "tdx_module_args", "*", out]:
+		return False
+	_, lo, hi = tdx_body(p)
+	if lo is None:
+		return False
+	body = [t[0] for t in toks[lo:hi + 1]]
+	for j, s in enumerate(body):
+		if s in mid and body[j - 4:j + 2] != [out, "->", s, "=", s, ";"] and \
+		   body[j - 2:j + 4] != [out, "->", s, "=", s, ";"]:
+			return False
+	# Before the last store moved to the callers, out is only stored to, so
+	# the stores may move ahead of everything else the helper does.
+	last = max(j for j, s in enumerate(body) if s in mid)
+	for j, s in enumerate(body[:last]):
+		if s == out and (body[j + 1] != "->" or body[j + 3] != "=" or
+				 body[j - 1] not in ("{", ";", "}")):
+			return False
+	inits = {}
+	for k, t in enumerate(toks):
+		if t[0] != f or k == i:
+			continue
+		if k + 1 >= len(toks) or toks[k + 1][0] != "(" or toks[k - 1][0] in (".", "->"):
+			return False
+		args = sia_args(toks, k + 1)
+		if len(args) != len(params):
+			return False
+		last = [a[0] for a in args[-1]]
+		if len(last) != 2 or last[0] != "&":
+			return False
+		v = last[1]
+		vals = []
+		for a in args[1:-1]:
+			if len(a) != 1 or not re.match(r"\w+$", a[0][0]):
+				return False
+			vals.append(a[0][0])
+		# the declaration of v: the last one before the call, with nothing
+		# between that names v or an argument
+		d = k
+		while d > 0 and [x[0] for x in toks[d:d + 6]] != \
+		      ["struct", "tdx_module_args", v, "=", "{", "}"]:
+			d -= 1
+		if d == 0 or toks[d + 6][0] != ";":
+			return False
+		if tdx_function_of(toks, d) != tdx_function_of(toks, k):
+			return False
+		if any(x[0] == v or x[0] in vals for x in toks[d + 7:k]):
+			return False
+		ind = "\t" * toks[d][2]
+		fields = ["%s\t.%s = %s,\n" % (ind, n, a) for n, a in zip(mid, vals) if a != "0"]
+		if fields:
+			inits[(tdx_function_of(toks, k), v)] = \
+				"{\n" + "".join(fields) + ind + "}"
+	sia_decls.update(inits)
+	sia_conv[f] = (mid, out)
+	return True
+
 // Every rule is scoped to TDX primitives: a file that names none is left
 // after this one cheap match (most of a kernel tree).
 @tdx_file@
@@ -362,3 +468,65 @@ f << sia_bad_proto.f;
 p << sia_bad_proto.p;
 @@
 tdx_print(p[0], "split-inout-args", "'%s' takes register inputs as scalars beside an output struct; pass one in/out struct (struct tdx_module_args)" % f)
+
+// Patch: the scalars move into the struct the caller already passes.
+@sia_fix depends on patch && tdx_file@
+identifier f;
+position p : script:python(f) { sia_plan(f, p[0]) };
+@@
+f@p(...) { ... }
+
+@sia_store depends on patch@
+identifier sia_fix.f;
+identifier out : script:python(f) { out == sia_conv[f][1] };
+identifier r : script:python(f) { r in sia_conv[f][0] };
+@@
+f(...) {
+<...
+- out->r = r;
+...>
+}
+
+@sia_param depends on patch@
+identifier sia_fix.f;
+identifier r : script:python(f) { r in sia_conv[f][0] };
+type T;
+@@
+T f(...,
+- u64 r,
+  ...) { ... }
+
+@sia_call depends on patch@
+identifier sia_fix.f;
+expression F, E;
+expression list es;
+@@
+- f(F, es, &E)
++ f(F, &E)
+
+@sia_decl_at depends on patch@
+identifier g : script:python() { sia_named(g, 0) };
+identifier v : script:python() { sia_named(v, 1) };
+@@
+g(...) { <+... struct tdx_module_args v = {}; ...+> }
+
+@script:python sia_init depends on patch@
+g << sia_decl_at.g;
+v << sia_decl_at.v;
+txt;
+@@
+if (g, v) in sia_decls:
+	coccinelle.txt = cocci.make_ident(sia_decls[(g, v)])
+else:
+	cocci.include_match(False)
+
+@depends on patch@
+identifier sia_decl_at.g, sia_decl_at.v;
+identifier sia_init.txt;
+@@
+g(...) {
+<...
+- struct tdx_module_args v = {};
++ struct tdx_module_args v = txt;
+...>
+}
