@@ -37,13 +37,12 @@ static const char *path_of(const struct tdx_finding *fd)
  * what they print, so the plugin and the tdxcheck command name the same
  * column for the same finding.
  */
-static unsigned int display_column(const struct tdx_finding *fd)
+static unsigned int display_column(const struct tdx_finding *fd, const char *src, size_t len)
 {
 	unsigned int col = 0, i;
-	const char *src;
-	size_t len;
 
-	src = tdx_source_line(fd->loc.file, fd->loc.line, &len);
+	if (!src)
+		src = tdx_source_line(fd->loc.file, fd->loc.line, &len);
 	if (!src || !fd->loc.col || fd->loc.col - 1 > len)
 		return fd->loc.col;
 	for (i = 0; i + 1 < fd->loc.col; i++) {
@@ -55,11 +54,17 @@ static unsigned int display_column(const struct tdx_finding *fd)
 	return col + 1;
 }
 
-void tdx_report_gcc_one(FILE *f, const struct tdx_finding *fd)
+void tdx_report_gcc_one_src(FILE *f, const struct tdx_finding *fd, const char *src,
+			    size_t srclen)
 {
 	fprintf(f, "%s:%u:%u: %s: %s [tdx-%s]\n", path_of(fd), fd->loc.line,
-		display_column(fd), gcc_level(fd), fd->message,
+		display_column(fd, src, srclen), gcc_level(fd), fd->message,
 		tdx_rules[fd->rule].name);
+}
+
+void tdx_report_gcc_one(FILE *f, const struct tdx_finding *fd)
+{
+	tdx_report_gcc_one_src(f, fd, NULL, 0);
 }
 
 void tdx_report_gcc(FILE *f, const struct tdx_findings *fs)

@@ -17,6 +17,10 @@ extern "C" {
 
 /* "path:line:col: warning: message [tdx-rule]" */
 void tdx_report_gcc_one(FILE *f, const struct tdx_finding *fd);
+/* The same, the column counted on src (the line, no newline) when not NULL:
+ * the gate's post-image may not be at fd->loc.file. */
+void tdx_report_gcc_one_src(FILE *f, const struct tdx_finding *fd, const char *src,
+			    size_t srclen);
 void tdx_report_gcc(FILE *f, const struct tdx_findings *fs);
 
 /*
