@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The gate judges nothing: tdxcheck (gcc and the plugin) finds, the gate
+ * keeps what lies on added lines.  One tdxcheck per file, so a file that
+ * does not compile is named, and the findings of a header that both a .c
+ * and the header itself produce are merged afterwards.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "findings_json.h"
+#include "run.h"
+#include "scratch.h"
+
+static char *canonical_in(const char *dir, const char *path)
+{
+	char buf[PATH_MAX], *full;
+
+	if (path[0] == '/' || !dir)
+		full = strdup(path);
+	else if (asprintf(&full, "%s/%s", dir, path) < 0)
+		full = NULL;
+	if (!full)
+		return NULL;
+	if (realpath(full, buf)) {
+		free(full);
+		return strdup(buf);
+	}
+	return full;
+}
+
+/* Keep the findings of found that lie on an added line of the patch. */
+static void select_added(const struct gate_patch *p, const struct gate_unit *units,
+			 const size_t *file_of, size_t nr, const char *dir,
+			 const struct tdx_findings *found, struct tdx_findings *kept)
+{
+	size_t i, k;
+
+	for (i = 0; i < found->nr; i++) {
+		const struct tdx_finding *fd = &found->v[i];
+		char *real = fd->loc.file ? canonical_in(dir, fd->loc.file) : NULL;
+
+		for (k = 0; real && k < nr; k++) {
+			const struct gate_file *f = &p->files[file_of[k]];
+			struct tdx_loc loc = fd->loc;
+
+			if (strcmp(real, units[k].file))
+				continue;
+			if (gate_file_added(f, fd->loc.line)) {
+				loc.file = f->path;
+				tdx_findings_add_copy(kept, fd->rule, &loc, fd->message,
+						      fd->subject);
+			}
+			break;
+		}
+		free(real);
+	}
+}
+
+int gate_check(const struct gate_opts *o, const char *tdxcheck, const struct gate_patch *p,
+	       const struct gate_unit *units, const size_t *file_of, size_t nr,
+	       struct tdx_findings *kept)
+{
+	char *db = gate_scratch_path("compile_commands.json");
+	char *out = gate_scratch_path("findings.json");
+	char err[1024];
+	size_t i;
+	int ret = 0;
+
+	if (gate_units_write(db, units, nr)) {
+		fprintf(stderr, "tdxcheck-gate: %s: cannot write\n", db);
+		ret = -1;
+	}
+	for (i = 0; !ret && i < nr; i++) {
+		const char *argv[16];
+		struct tdx_findings found = { 0 };
+		struct gate_cmd c = { .argv = argv, .out = out };
+		char *types = NULL, *ignore = NULL, *scope = NULL, *prims = NULL;
+		size_t n = 0;
+		int code;
+
+		argv[n++] = tdxcheck;
+		argv[n++] = "--format=json";
+		if (o->types && asprintf(&types, "--types=%s", o->types) > 0)
+			argv[n++] = types;
+		if (o->ignore && asprintf(&ignore, "--ignore=%s", o->ignore) > 0)
+			argv[n++] = ignore;
+		if (o->scope && asprintf(&scope, "--scope=%s", o->scope) > 0)
+			argv[n++] = scope;
+		if (o->primitives && asprintf(&prims, "--primitives=%s", o->primitives) > 0)
+			argv[n++] = prims;
+		argv[n++] = "-p";
+		argv[n++] = db;
+		argv[n++] = units[i].file;
+		argv[n] = NULL;
+		code = gate_run(&c);
+		free(types);
+		free(ignore);
+		free(scope);
+		free(prims);
+		if (code) {
+			fprintf(stderr, "tdxcheck-gate: %s: not checked: %s\n",
+				p->files[file_of[i]].path,
+				code == 2 ? "it does not compile (tdxcheck's errors above)" :
+				"tdxcheck failed");
+			ret = -1;
+			break;
+		}
+		if (tdx_findings_load_json(out, &found, err, sizeof(err))) {
+			fprintf(stderr, "tdxcheck-gate: %s: not checked: %s\n",
+				p->files[file_of[i]].path, err);
+			ret = -1;
+			break;
+		}
+		select_added(p, units, file_of, nr, units[i].dir, &found, kept);
+		tdx_findings_release(&found);
+	}
+	unlink(out);
+	unlink(db);
+	free(out);
+	free(db);
+	tdx_findings_sort_unique(kept, 0);
+	return ret;
+}

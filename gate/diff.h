@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Unified diffs as git format-patch, git diff and diff -u write them: the
+ * files a patch touches and, per file, the lines it adds, each with its line
+ * in the post-image and its line in the patch (checkpatch's "#<n>:").
+ */
+#ifndef TDXCHECK_GATE_DIFF_H
+#define TDXCHECK_GATE_DIFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct gate_added {
+	unsigned int line;		/* in the post-image */
+	unsigned long patch_line;	/* in the patch, 1-based */
+	const char *text;		/* after the '+', into the patch buffer */
+	size_t len;			/* without the newline */
+};
+
+struct gate_file {
+	char *path;		/* post-image path, first component (b/) stripped */
+	char *old_path;		/* pre-image path, NULL for a new file */
+	bool deleted;		/* +++ /dev/null: nothing to check */
+	struct gate_added *added;
+	size_t nr_added, cap_added;
+};
+
+struct gate_patch {
+	char *buf;		/* the whole patch, owned */
+	size_t len;
+	unsigned long nr_lines;
+	struct gate_file *files;
+	size_t nr_files, cap_files;
+};
+
+/*
+ * Read a patch from path ("-": standard input) and parse it.  Returns 0, or
+ * -1 with a one-line reason naming path in err (unreadable, not a diff,
+ * a hunk that does not add up).
+ */
+int gate_patch_read(struct gate_patch *p, const char *path, char *err, size_t errlen);
+/* Parse buf (len bytes, taken over); name is used in err. */
+int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *name,
+		     char *err, size_t errlen);
+void gate_patch_release(struct gate_patch *p);
+
+/* The added line of f at post-image line, or NULL. */
+const struct gate_added *gate_file_added(const struct gate_file *f, unsigned int line);
+
+/* Does the path name a C source or header (.c, .h)? */
+bool gate_is_c_path(const char *path);
+
+#endif /* TDXCHECK_GATE_DIFF_H */

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * One temporary directory per run.  The user's tree is only ever read:
+ * everything the gate writes (a copy of a file to patch, the driver's
+ * compile_commands.json and reports) goes here.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "scratch.h"
+
+static char *scratch;
+
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	if (flag == FTW_DP)
+		rmdir(path);
+	else
+		unlink(path);
+	return 0;
+}
+
+static void remove_scratch(void)
+{
+	if (scratch)
+		nftw(scratch, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	scratch = NULL;
+}
+
+static void on_signal(int sig)
+{
+	remove_scratch();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+const char *gate_scratch_make(void)
+{
+	const char *base = getenv("TMPDIR");
+	char *t;
+
+	if (scratch)
+		return scratch;
+	if (asprintf(&t, "%s/tdxcheck-gate.XXXXXX", base && base[0] ? base : "/tmp") < 0) {
+		fprintf(stderr, "tdxcheck-gate: out of memory\n");
+		exit(2);
+	}
+	if (!mkdtemp(t)) {
+		fprintf(stderr, "tdxcheck-gate: %s: cannot create a temporary directory: %s\n",
+			t, strerror(errno));
+		exit(2);
+	}
+	scratch = t;
+	atexit(remove_scratch);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+	return scratch;
+}
+
+char *gate_scratch_path(const char *name)
+{
+	char *p;
+
+	if (asprintf(&p, "%s/%s", gate_scratch_make(), name) < 0) {
+		fprintf(stderr, "tdxcheck-gate: out of memory\n");
+		exit(2);
+	}
+	return p;
+}
+
+int gate_mkdirs_for(const char *path)
+{
+	char *d = strdup(path), *s;
+
+	if (!d)
+		return -1;
+	for (s = strchr(d + 1, '/'); s; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(d, 0755) && errno != EEXIST) {
+			free(d);
+			return -1;
+		}
+		*s = '/';
+	}
+	free(d);
+	return 0;
+}
+
+int gate_copy_file(const char *src, const char *dst)
+{
+	char buf[65536];
+	ssize_t n;
+	int in, out, ret = 0;
+
+	if (gate_mkdirs_for(dst))
+		return -1;
+	in = open(src, O_RDONLY);
+	if (in < 0)
+		return -1;
+	out = open(dst, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (out < 0) {
+		close(in);
+		return -1;
+	}
+	while ((n = read(in, buf, sizeof(buf))) > 0) {
+		if (write(out, buf, (size_t)n) != n) {
+			ret = -1;
+			break;
+		}
+	}
+	if (n < 0)
+		ret = -1;
+	close(in);
+	if (close(out))
+		ret = -1;
+	return ret;
+}
