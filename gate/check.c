@@ -61,12 +61,42 @@ static void select_added(const struct gate_patch *p, const struct gate_unit *uni
 	}
 }
 
+/*
+ * tdxcheck's messages (gcc's errors among them) on our stderr, with the
+ * scratch tree's paths turned back into the patch's: the user has no copy.
+ */
+static void replay(const char *path, const char *check_root)
+{
+	size_t len, n = strlen(check_root);
+	char *text = gate_read_file(path, &len), *s, *hit;
+
+	if (!text)
+		return;
+	for (s = text; (hit = strstr(s, check_root)); ) {
+		fwrite(s, 1, (size_t)(hit - s), stderr);
+		if (hit[n] == '/') {
+			s = hit + n + 1;
+		} else {
+			fwrite(hit, 1, n, stderr);
+			s = hit + n;
+		}
+	}
+	fputs(s, stderr);
+	free(text);
+}
+
 int gate_check(const struct gate_opts *o, const char *tdxcheck, const struct gate_patch *p,
 	       const struct gate_unit *units, const size_t *file_of, size_t nr,
-	       struct tdx_findings *kept)
+	       const char *scratch_tree, struct tdx_findings *kept)
 {
 	char *db = gate_scratch_path("compile_commands.json");
 	char *out = gate_scratch_path("findings.json");
+	char *msgs = gate_scratch_path("tdxcheck.err");
+	char real[PATH_MAX];
+	const char *shown = scratch_tree;
+
+	if (scratch_tree && realpath(scratch_tree, real))
+		shown = real;
 	char err[1024];
 	size_t i;
 	int ret = 0;
@@ -78,7 +108,7 @@ int gate_check(const struct gate_opts *o, const char *tdxcheck, const struct gat
 	for (i = 0; !ret && i < nr; i++) {
 		const char *argv[16];
 		struct tdx_findings found = { 0 };
-		struct gate_cmd c = { .argv = argv, .out = out };
+		struct gate_cmd c = { .argv = argv, .out = out, .err = shown ? msgs : NULL };
 		char *types = NULL, *ignore = NULL, *scope = NULL, *prims = NULL;
 		size_t n = 0;
 		int code;
@@ -98,6 +128,8 @@ int gate_check(const struct gate_opts *o, const char *tdxcheck, const struct gat
 		argv[n++] = units[i].file;
 		argv[n] = NULL;
 		code = gate_run(&c);
+		if (shown)
+			replay(msgs, shown);
 		free(types);
 		free(ignore);
 		free(scope);
@@ -105,7 +137,7 @@ int gate_check(const struct gate_opts *o, const char *tdxcheck, const struct gat
 		if (code) {
 			fprintf(stderr, "tdxcheck-gate: %s: not checked: %s\n",
 				p->files[file_of[i]].path,
-				code == 2 ? "it does not compile (tdxcheck's errors above)" :
+				code == 2 ? "it does not compile (see the errors above)" :
 				"tdxcheck failed");
 			ret = -1;
 			break;
@@ -121,6 +153,8 @@ int gate_check(const struct gate_opts *o, const char *tdxcheck, const struct gat
 	}
 	unlink(out);
 	unlink(db);
+	unlink(msgs);
+	free(msgs);
 	free(out);
 	free(db);
 	tdx_findings_sort_unique(kept, 0);

@@ -214,7 +214,8 @@ static int gate(const struct gate_opts *o)
 		}
 		file_of[nr++] = i;
 	}
-	if (gate_check(o, tdxcheck, &p, units, file_of, nr, &kept))
+	if (gate_check(o, tdxcheck, &p, units, file_of, nr,
+		       strcmp(check_root, root) ? check_root : NULL, &kept))
 		goto out;
 	if (gate_report(stdout, o->format, &p, &kept, name) || fflush(stdout)) {
 		fail("cannot write the report");

@@ -1,0 +1,189 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# One tdxcheck-gate scenario: set up a tree in WORK, run the gate, compare
+# its exit status, its standard output (exactly) and its last line of
+# standard error with the expectations, and check that the user's files are
+# byte-identical afterwards.  Glue only: the gate does the work.
+#
+# Usage: gate-test.sh GATE TDXCHECK TESTSUITE_INCLUDE WORK SCENARIO
+set -u
+
+gate=$1
+tdxcheck=$2
+inc=$3
+work=$4
+scenario=$5
+here=$(cd "$(dirname "$0")" && pwd)
+data=$here/data
+expect=$here/expect
+failed=0
+
+fail() {
+	echo "FAIL: $*" >&2
+	failed=1
+}
+
+# A fresh copy of the test tree; with "git", a repository with one commit.
+fresh() {
+	rm -rf "$work"
+	mkdir -p "$work"
+	cp -R "$data/tree" "$work/tree"
+	cp "$data"/*.patch "$work/"
+	if [ "${1:-}" = git ]; then
+		(cd "$work/tree" && git init -q && git add . &&
+		 GIT_AUTHOR_DATE='2024-01-01T00:00:00Z' GIT_COMMITTER_DATE='2024-01-01T00:00:00Z' \
+		 git -c user.name=T -c user.email=t@example.org commit -qm base) ||
+			fail "cannot make the test repository"
+	fi
+}
+
+# run RC EXPECTED-STDOUT|- ERR-REGEX|- [STDIN|-] -- gate args...
+run() {
+	want_rc=$1 want_out=$2 want_err=$3 input=$4
+	shift 5
+	if [ "$input" = - ]; then
+		input=/dev/null
+	fi
+	(cd "$work/tree" && "$gate" "$@" <"$input" >"$work/out" 2>"$work/err")
+	rc=$?
+	[ "$rc" = "$want_rc" ] || fail "$*: exit $rc, expected $want_rc; stderr: $(cat "$work/err")"
+	if [ "$want_out" != - ]; then
+		diff -u "$expect/$want_out" "$work/out" >&2 || fail "$*: stdout differs from $want_out"
+	fi
+	if [ "$want_err" = - ]; then
+		[ -s "$work/err" ] && fail "$*: unexpected stderr: $(cat "$work/err")"
+	else
+		tail -n 1 "$work/err" | grep -Eq -- "$want_err" ||
+			fail "$*: last stderr line '$(tail -n 1 "$work/err")' does not match '$want_err'"
+	fi
+	return 0
+}
+
+# The user's tree is byte-identical to the pristine test tree plus $1's
+# patch (none: unchanged).
+unchanged() {
+	rm -rf "$work/ref"
+	cp -R "$data/tree" "$work/ref"
+	if [ -n "${1:-}" ]; then
+		(cd "$work/ref" && git apply "$work/$1") || fail "cannot apply $1 to the reference"
+	fi
+	diff -r -x .git "$work/ref" "$work/tree" >&2 || fail "the user's tree was modified"
+}
+
+flags="-I$inc"
+case "$scenario" in
+patch)
+	# Not applied: checked in a scratch copy; the tree is not touched.
+	fresh
+	run 1 print-cpu.checkpatch - - -- ../0001-print-cpu.patch -- $flags
+	unchanged
+	# --no-tree and --show-types are checkpatch's; they change nothing.
+	run 1 print-cpu.checkpatch - - -- --no-tree --show-types ../0001-print-cpu.patch -- $flags
+	unchanged
+	;;
+patch-applied)
+	# Applied in the tree: the tree itself is checked, and the unchanged
+	# lines' findings (status-ignored, now at line 35) are not reported.
+	fresh
+	(cd "$work/tree" && git apply ../0001-print-cpu.patch) || fail "cannot apply"
+	run 1 print-cpu.checkpatch - - -- ../0001-print-cpu.patch -- $flags
+	unchanged 0001-print-cpu.patch
+	# ... though tdxcheck does find it in the file: the gate dropped it
+	(cd "$work/tree" && "$tdxcheck" tdx_sys.c -- $flags 2>&1) | grep -q \
+		"^tdx_sys.c:35:9: warning: status returned by '__seamcall' is ignored" ||
+		fail "tdxcheck does not report the unchanged line's finding"
+	;;
+clean)
+	# A comment and a line next to a finding, not on it: nothing reported.
+	fresh
+	run 0 comment-only.checkpatch - - -- ../0002-comment-only.patch -- $flags
+	unchanged
+	# the finding next to the added comment is there, one line down
+	(cd "$work/tree" && git apply ../0002-comment-only.patch &&
+	 "$tdxcheck" tdx_sys.c -- $flags 2>&1) | grep -q \
+		"^tdx_sys.c:33:9: warning: status returned by '__seamcall' is ignored" ||
+		fail "tdxcheck does not report the finding beside the added line"
+	;;
+formats)
+	fresh
+	run 1 print-cpu.gcc - - -- --format=gcc ../0001-print-cpu.patch -- $flags
+	run 1 print-cpu.json - - -- --format=json ../0001-print-cpu.patch -- $flags
+	run 1 print-cpu-types.checkpatch - - -- --types=TDX_GET_CPU_FOR_PRINT \
+		../0001-print-cpu.patch -- $flags
+	run 0 print-cpu-ignore.checkpatch - - -- --ignore=get-cpu-for-print,unused-attr-on-used \
+		../0001-print-cpu.patch -- $flags
+	unchanged
+	;;
+stdin)
+	# git diff | tdxcheck-gate -: the change is in the work tree.
+	fresh git
+	(cd "$work/tree" && git apply ../0001-print-cpu.patch && git diff >../stdin.diff) ||
+		fail "cannot make the diff"
+	run 1 stdin.checkpatch - "$work/stdin.diff" -- - -- $flags
+	unchanged 0001-print-cpu.patch
+	;;
+git-range)
+	fresh git
+	(cd "$work/tree" && GIT_AUTHOR_DATE='2024-01-02T00:00:00Z' \
+		GIT_COMMITTER_DATE='2024-01-02T00:00:00Z' \
+		git -c user.name=T -c user.email=t@example.org am -q ../0001-print-cpu.patch) ||
+		fail "git am"
+	run 1 range.checkpatch - - -- -g HEAD~1..HEAD -- $flags
+	# one commit is the same diff, its verdict names the commit
+	run 1 - - - -- -g HEAD -- $flags
+	sed 's/^HEAD~1\.\.HEAD has/HEAD has/' "$expect/range.checkpatch" | diff -u - "$work/out" >&2 ||
+		fail "-g HEAD differs from -g HEAD~1..HEAD"
+	# the work tree must be at the range's end
+	run 2 - '^tdxcheck-gate: HEAD~1: the work tree is not at [0-9a-f]{12} \(HEAD is [0-9a-f]{12}\): check it out first$' \
+		- -- -g HEAD~1 -- $flags
+	echo '/* local change */' >>"$work/tree/tdx_sys.c"
+	run 2 - '^tdxcheck-gate: HEAD~1\.\.HEAD: the work tree has changes to the range.s files that [0-9a-f]{12} does not have: commit or stash them first$' \
+		- -- -g HEAD~1..HEAD -- $flags
+	(cd "$work/tree" && git checkout -q tdx_sys.c)
+	run 2 - '^tdxcheck-gate: nosuch\.\.HEAD: bad revision range \(not a commit, or A\.\.B\)$' \
+		- -- -g nosuch..HEAD -- $flags
+	# an empty range changes nothing
+	run 0 empty-range.checkpatch - - -- -g HEAD..HEAD -- $flags
+	;;
+bad-input)
+	fresh
+	run 2 - '^tdxcheck-gate: ../nosuch.patch: cannot read: No such file or directory$' \
+		- -- ../nosuch.patch -- $flags
+	run 2 - '^tdxcheck-gate: tdx_sys.c: not a unified diff \(no file header\)$' \
+		- -- tdx_sys.c -- $flags
+	run 2 - '^tdxcheck-gate: ../0004-does-not-apply.patch: does not apply to .*/tree, nor is it applied there \(error: patch failed: tdx_sys.c:10\)$' \
+		- -- ../0004-does-not-apply.patch -- $flags
+	unchanged
+	run 2 - '^tdxcheck-gate: tdx_sys.c: not checked: it does not compile \(see the errors above\)$' \
+		- -- ../0003-does-not-compile.patch -- $flags
+	grep -q '^tdx_sys.c:25:9: error: expected .;. before .return.' "$work/err" ||
+		fail "gcc's error is not shown with the patch's path"
+	unchanged
+	head -n 20 "$work/0001-print-cpu.patch" >"$work/cut.patch"
+	run 2 - '^tdxcheck-gate: ../cut.patch: the last hunk is cut short \(corrupt patch\)$' \
+		- -- ../cut.patch -- $flags
+	run 2 - "^tdxcheck-gate: unknown option '--frobnicate' \(see --help\)$" \
+		- -- --frobnicate ../0001-print-cpu.patch
+	run 2 - "^tdxcheck-gate: unknown rule 'no-such-rule' in --types$" \
+		- -- --types=no-such-rule ../0001-print-cpu.patch
+	run 2 - "^tdxcheck-gate: unknown format 'xml' \(checkpatch, gcc, json\)$" \
+		- -- --format=xml ../0001-print-cpu.patch
+	run 2 - '^tdxcheck-gate: no patch given' - --
+	run 2 - '^tdxcheck-gate: HEAD: -g needs a git work tree, and .*/tree is not in one$' \
+		- -- -g HEAD
+	run 2 - '^tdxcheck-gate: ../nosuch.json: (cannot read: )?No such file or directory$' \
+		- -- -p ../nosuch.json ../0001-print-cpu.patch
+	unchanged
+	;;
+help)
+	fresh
+	run 0 - - - -- --help
+	grep -q '^Usage: tdxcheck-gate' "$work/out" || fail "--help has no usage line"
+	;;
+*)
+	echo "gate-test.sh: unknown scenario '$scenario'" >&2
+	exit 2
+	;;
+esac
+[ "$failed" = 0 ] && rm -rf "$work"
+exit "$failed"
