@@ -175,6 +175,14 @@ bad-input)
 		- -- -p ../nosuch.json ../0001-print-cpu.patch
 	unchanged
 	;;
+header)
+	# A new header with a dropped status, included by the patched .c: the
+	# header is checked in the scratch tree, its finding named by its path.
+	fresh
+	run 1 new-header.checkpatch - - -- ../0005-new-header.patch -- $flags
+	unchanged
+	[ -e "$work/tree/tdx_lp.h" ] && fail "the new header was created in the user's tree"
+	;;
 help)
 	fresh
 	run 0 - - - -- --help
