@@ -202,7 +202,10 @@ int gate_unit_make(const struct gate_unit_ctx *ctx, const char *path, struct gat
 
 	memset(u, 0, sizeof(*u));
 	check_root = canonical(ctx->check_root);
-	u->file = join(check_root, path);
+	orig = join(check_root, path);
+	/* canonical, as tdxcheck's finding paths are compared with it */
+	u->file = canonical(orig);
+	free(orig);
 	if (ctx->db) {
 		e = find_entry(ctx, path, &src_root);
 		if (!e && header)
@@ -226,8 +229,14 @@ int gate_unit_make(const struct gate_unit_ctx *ctx, const char *path, struct gat
 	}
 	orig = join(src_root, path);
 	if (e) {
-		/* a header's borrowed entry: its source operand becomes the header */
-		push_args(u, &e->args, e->file, src_root, check_root);
+		/* a header's borrowed entry: its source operand becomes the header;
+		 * flags after "--" come last and win, as with tdxcheck -p */
+		struct tdx_argv words = { 0 };
+
+		tdx_argv_append(&words, &e->args);
+		tdx_argv_append(&words, ctx->flags);
+		push_args(u, &words, e->file, src_root, check_root);
+		tdx_argv_release(&words);
 	} else {
 		struct tdx_argv words = { 0 };
 

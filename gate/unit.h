@@ -20,7 +20,7 @@ struct gate_unit {
 
 struct gate_unit_ctx {
 	const struct tdx_compdb *db;	/* -p, or NULL */
-	const struct tdx_argv *flags;	/* the words after "--" without -p */
+	const struct tdx_argv *flags;	/* the words after "--" (with -p: added last) */
 	const char *root;		/* the tree the patch's paths are relative to */
 	const char *check_root;		/* where the post-images are (root or scratch) */
 	const char *const *c_paths;	/* the patch's .c paths, for a header's flags */
