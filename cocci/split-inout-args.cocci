@@ -12,17 +12,31 @@
 //
 // Confidence: High
 // Copyright: (C) 2025 The tdxcheck authors.
-// Comments: patch mode is narrow, to what it can convert exactly: a
-//  definition T f(u64 fn, u64 r.., struct tdx_module_args *out) whose scalars
-//  are field names and appear only as out->r = r; (out only stored to before
-//  the last of them), with no prototype, and whose every use in the file is a
-//  call f(F, a.., &v), each a an identifier or a constant, v declared in the
-//  caller as struct tdx_module_args v = {}; with neither v nor any a named
-//  between that declaration and the call.  The stores go, the parameters go,
-//  the calls lose the scalars and v gets { .r = a, } (zero constants
-//  omitted).  Not converted: a struct tdx_module_output parameter (the
-//  helper would need a new type and body), a prototype, a caller in another
-//  file, NULL for out, any other use of the scalars.
+// Comments: patch mode converts what it can convert exactly, two shapes.
+//  The old API, as 6.1 and the reviewed patch had it: a definition or
+//  prototype T f(u64 fn, u64 r.., struct tdx_module_output *out), each r a
+//  register field name, becomes T f(u64 fn, struct tdx_module_args *args);
+//  the body reads args->r for r and args for out; every call in the file
+//  passes one struct: args from a converted helper that passes its own
+//  registers on, else a local struct tdx_module_args args (the caller
+//  output struct, renamed and retyped, or a new one for NULL) whose
+//  designated initializer takes the inputs (zero constants omitted).  An
+//  input that cannot move up to the declaration (a local computed earlier,
+//  a call other than an address helper) is stored as args.r = a; just
+//  before the statement, which must start with the call and sit outside any
+//  loop; the declaration is then = {}.  __tdx_module_call, declared in a
+//  kernel header, is known from a built-in table, so a file that only calls
+//  it converts with the header in the same run.  Not converted (still
+//  reported): a helper with any call, prototype or use it cannot convert,
+//  or whose body names args already, or uses out other than as out->x, a
+//  test, or passed on.  The assembly behind a primitive and comments naming
+//  the old parameters are left to the author.  The second shape:
+//  T f(u64 fn, u64 r.., struct tdx_module_args *out) whose scalars appear
+//  only as out->r = r; (out only stored to before the last of them), with
+//  no prototype, each call f(F, a.., &v) with a an identifier or constant
+//  and v declared in the caller as struct tdx_module_args v = {}; with
+//  nothing between naming v or an a: the stores and scalars go, and v gets
+//  { .r = a, }.
 // Options: --no-includes --include-headers
 // Keywords: TDX, SEAMCALL, tdx_module_args, calling convention
 
@@ -373,6 +387,346 @@ def sia_plan(f, p):
 	sia_conv[f] = (mid, out)
 	return True
 
+# Patch mode, the old API (see the header): T f(u64 fn, u64 r.., struct
+# tdx_module_output *out) becomes T f(u64 fn, struct tdx_module_args *args),
+# its body reads args->r and args, and every call passes one struct.
+#
+# Old-API primitives whose prototype lives in a kernel header (spatch runs
+# with --no-includes): their register parameters.
+import sys
+SIO_KERNEL = {
+	"__tdx_module_call": ("rcx", "rdx", "r8", "r9"),	# 6.1, arch/x86/include/asm/tdx.h
+}
+# Calls an input may keep when its value moves up to a declaration: they
+# only compute an address or a constant.
+SIO_PURE = {"__pa", "virt_to_phys", "page_to_phys", "page_to_pfn", "slow_virt_to_phys",
+	    "__phys_addr", "lower_32_bits", "upper_32_bits", "sizeof"}
+SIO_DECL_WORDS = {"struct", "union", "enum", "const", "static", "unsigned", "signed", "int",
+		  "long", "char", "short", "bool", "void", "u8", "u16", "u32", "u64", "s8",
+		  "s16", "s32", "s64", "size_t", "phys_addr_t"}
+SIO_KEYWORDS = {"return", "if", "else", "for", "while", "do", "switch", "goto", "break",
+		"continue", "case", "default", "sizeof"}
+SIO_ASSIGN = {"=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "++", "--"}
+
+sio_cands = {}		# f -> [(token index of its name, is a definition, flagged)]
+sio_conv = {}		# f -> (register parameter names, name of the out parameter)
+sio_calls = {}		# (caller, f, last argument) of a converted call -> its new one
+sio_decls = {}		# (caller, v) of a declared out struct -> (new name, initializer)
+sio_renames = set()	# (caller, v): v becomes args
+sio_newdecl = {}	# caller -> (initializer, whether a blank line follows)
+sio_stores = {}		# call key -> stores into the struct, put before the call
+sio_path = None		# the file being planned
+
+def sio_reset():
+	global sio_path
+	sio_path = None
+	for d in (sio_cands, sio_conv, sio_calls, sio_decls, sio_newdecl, sio_stores):
+		d.clear()
+	sio_renames.clear()
+
+def sio_call_key(p, f, last):
+	return (p.current_element, f, re.sub(r"\s+", "", str(last)))
+
+def sio_shape(toks, i):
+	"""(register names, out name) when the parameters at toks[i] are
+	u64 fn, u64 r.., struct tdx_module_output *out, else None."""
+	if i is None or i + 1 >= len(toks) or toks[i + 1][0] != "(":
+		return None
+	params, cur = [], []
+	for t in toks[i + 2:tdx_match(toks, i + 1)]:
+		if t[0] == ",":
+			params.append(cur)
+			cur = []
+		else:
+			cur.append(t[0])
+	params.append(cur)
+	if len(params) < 3 or len(params[0]) != 2 or params[0][0] != "u64":
+		return None
+	regs = []
+	for p in params[1:-1]:
+		if len(p) != 2 or p[0] != "u64" or p[1] not in TDX_FIELDS["tdx_module_args"]:
+			return None
+		regs.append(p[1])
+	last = params[-1]
+	if last[:3] != ["struct", "tdx_module_output", "*"] or len(last) != 4:
+		return None
+	return tuple(regs), last[3]
+
+def sio_note_path(path):
+	global sio_path
+	sio_path = path
+
+def sio_candidate(f, p, is_def):
+	global sio_path
+	sio_path = p.file
+	toks, i = tdx_at(p)
+	if sio_shape(toks, i) is not None:
+		flagged = sia_bad(f, p, not is_def)
+		sio_cands.setdefault(f, set()).add((i, is_def, flagged))
+	return False
+
+def sio_functions(toks):
+	"""{index of the name: (name, index of the name, index of {, index of })}
+	of the function definitions."""
+	found, j = {}, 0
+	while j < len(toks):
+		if toks[j][0] != "{":
+			j += 1
+			continue
+		k = j - 1
+		while k > 0 and re.match(r"[A-Za-z_]", toks[k][0]):
+			k -= 1		# attributes between ) and {
+		if toks[k][0] == ")":
+			o = k - 1
+			while o > 0 and not (toks[o][0] == "(" and tdx_match(toks, o) == k):
+				o -= 1
+			if o > 0 and re.match(r"[A-Za-z_]\w*$", toks[o - 1][0]):
+				found[o - 1] = (toks[o - 1][0], o - 1, j, tdx_match(toks, j))
+		j = tdx_match(toks, j) + 1
+	return found
+
+def sio_assigned(toks, j):
+	return toks[j + 1][0] in SIO_ASSIGN or toks[j - 1][0] in ("++", "--", "&")
+
+def sio_bare(toks, j):
+	"""toks[j] names a variable, not a member."""
+	return toks[j - 1][0] not in (".", "->")
+
+def sio_text(path, first, last):
+	"""Source text from token first to token last, on one line."""
+	lines = open(path, errors="replace").read().split("\n")
+	(s, l0, c0), (e, l1, c1) = first, last
+	if l0 == l1:
+		text = lines[l0 - 1][c0:c1 + len(e)]
+	else:
+		text = " ".join([lines[l0 - 1][c0:]] + [x.strip() for x in lines[l0:l1 - 1]] +
+				[lines[l1 - 1][:c1 + len(e)].strip()])
+	return re.sub(r"\s+", " ", text).strip()
+
+def sio_movable(arg, stable):
+	"""The value of the argument is the same at the top of its function: constants,
+	macros, unmodified parameters, file-scope arrays, pure address helpers."""
+	for j, (s, _, _) in enumerate(arg):
+		nxt = arg[j + 1][0] if j + 1 < len(arg) else ""
+		if re.match(r"\d", s) or s in ("(", ")", "+", "-", "*", "|", "<<", ">>", "~"):
+			continue
+		if re.match(r"[A-Za-z_]\w*$", s) and (
+				re.match(r"[A-Z_][A-Z0-9_]*$", s) or s in stable or
+				s in SIO_DECL_WORDS or (nxt == "(" and s in SIO_PURE)):
+			continue
+		return False
+	return True
+
+def sio_init(path, regs, args, ind):
+	fields = ["%s\t.%s = %s,\n" % (ind, r, sio_text(path, a[0], a[-1]))
+		  for r, a in zip(regs, args) if [t[0] for t in a] != ["0"]]
+	return "{\n" + "".join(fields) + ind + "}" if fields else "{}"
+
+def sio_plan_file(path):
+	"""Decide which old-API helpers convert and how every call of them changes."""
+	toks, _ = tdx_tokens(path)
+	funcs = sio_functions(toks)
+	plan = {}
+	for f, places in sio_cands.items():
+		shapes = {sio_shape(toks, i) for i, d, fl in places}
+		regs = {s[0] for s in shapes}
+		defs = [i for i, d, fl in places if d]
+		if len(regs) != 1 or len(defs) > 1 or not any(fl for i, d, fl in places):
+			continue
+		out = sio_shape(toks, defs[0])[1] if defs else None
+		plan[f] = (regs.pop(), out, defs[0] if defs else None, {i for i, d, fl in places})
+	for f, regs in SIO_KERNEL.items():
+		if f not in plan and f not in sio_cands and any(t[0] == f for t in toks):
+			plan[f] = (regs, None, None, set())
+	while True:
+		calls, decls, renames, newdecl, stores = {}, {}, set(), {}, {}
+		bad = sio_check(path, toks, funcs, plan, calls, decls, renames, newdecl, stores)
+		if not bad:
+			break
+		for f in bad:
+			if f in SIO_KERNEL and not plan[f][3]:
+				sio_left_behind(path, toks, f)
+			del plan[f]
+	if not plan:
+		return
+	for f in plan:
+		sio_conv[f] = plan[f][:2]
+	# Keyed by names: once a rule changes a function, Coccinelle reparses it
+	# and positions in it no longer match the tokens read here.
+	sio_calls.update(calls)
+	sio_decls.update(decls)
+	sio_stores.update(stores)
+	sio_renames.update(renames)
+	sio_newdecl.update(newdecl)
+
+def sio_left_behind(path, toks, f):
+	"""The prototype of f lives in a kernel header that the same run converts:
+	say which calls stay in the old form."""
+	for t in toks:
+		if t[0] == f:
+			sys.stderr.write("%s:%d: split-inout-args: calls of %s here cannot all be "
+					 "converted exactly, but its prototype in the kernel header "
+					 "will be: convert them by hand\n" % (path, t[1], f))
+			return
+
+def sio_check(path, toks, funcs, plan, calls, decls, renames, newdecl, stores):
+	"""The helpers of plan that cannot convert; fills the edits of the rest."""
+	bad = set()
+	owner = {}
+	for fn in funcs.values():
+		for k in range(fn[2], fn[3] + 1):
+			owner[k] = fn
+	passed = set()		# token indices of out passed on to a converted call
+	for f, (regs, out, d, places) in plan.items():
+		if d is not None and any(t[0] == "args" for t in toks[d:funcs[d][3]]):
+			bad.add(f)
+	for k, t in enumerate(toks):
+		f = t[0]
+		if f not in plan or k in plan[f][3]:
+			continue
+		regs = plan[f][0]
+		if toks[k + 1][0] != "(" or toks[k - 1][0] in (".", "->") or k not in owner:
+			bad.add(f)
+			continue
+		args = sia_args(toks, k + 1)
+		if len(args) != len(regs) + 2 or not all(args):
+			bad.add(f)
+			continue
+		caller, ci, lo, hi = owner[k]
+		last = [x[0] for x in args[-1]]
+		if caller in plan:
+			cregs, cout = plan[caller][:2]
+			if last == [cout] and all(len(a) == 1 and a[0][0] == r and r in cregs
+						  for a, r in zip(args[1:-1], regs)):
+				calls[(caller, f, cout)] = "args"
+				passed.add(k + 2 + sum(len(a) + 1 for a in args[:-1]))
+			else:
+				bad.add(f)
+			continue
+		body = toks[lo:hi + 1]
+		params = [n for n, tag, ptr in sia_params(toks, ci)]
+		stable = {n for n in params
+			  if not any(x[0] == n and sio_bare(toks, lo + j) and sio_assigned(toks, lo + j)
+				     for j, x in enumerate(body))}
+		stable |= sio_arrays(toks)
+		ins = args[1:-1]
+		if any(toks[j][0] in ("for", "while", "do") and tdx_stmt_end(toks, j) >= k
+		       for j in range(lo, k)):
+			bad.add(f)	# one struct for every round would carry outputs into inputs
+			continue
+		if all(sio_movable(a, stable) for a in ins):
+			store = None
+		else:
+			store = sio_store_place(toks, lo, k, ins)
+			if store is None:
+				bad.add(f)
+				continue
+		taken = any(x[0] == "args" for x in toks[ci:hi])
+		if last == ["NULL"]:
+			if taken or caller in newdecl:
+				bad.add(f)
+				continue
+			name, key, ind = "args", (caller, f, "NULL"), "\t"
+			newdecl[caller] = (sio_init(path, regs, ins, ind) if store is None else "{}",
+					   not sio_starts_decl(toks, lo + 1))
+		else:
+			if len(last) != 2 or last[0] != "&":
+				bad.add(f)
+				continue
+			v = last[1]
+			at = sio_out_decl(toks, lo, k, v)
+			if at is None or not sio_only_read(toks, lo, hi, k, v, at):
+				bad.add(f)
+				continue
+			name = v
+			if not taken and v != "args" and not any(c == caller for c, _ in renames):
+				name = "args"
+				renames.add((caller, v))
+			key, ind = (caller, f, "&" + v), "\t" * toks[at - 2][2]
+			decls[(caller, v)] = (name, sio_init(path, regs, ins, ind)
+					      if store is None else "{}")
+		calls[key] = "&" + name
+		if store is not None:
+			stores[key] = ("\n" + store).join(
+				"%s.%s = %s" % (name, r, sio_text(path, a[0], a[-1]))
+				for r, a in zip(regs, ins) if [t[0] for t in a] != ["0"])
+	# a converted helper uses out only as out->x, in a test, or passed on
+	for f, (regs, out, d, places) in plan.items():
+		if d is None or f in bad:
+			continue
+		for j in range(funcs[d][2], funcs[d][3] + 1):
+			s = toks[j][0]
+			if not sio_bare(toks, j):
+				continue
+			if s in regs and sio_assigned(toks, j):
+				bad.add(f)
+			if s != out or toks[j + 1][0] == "->" or j in passed:
+				continue
+			if toks[j - 1][0] in ("(", "!", "&&", "||") and toks[j + 1][0] in (")", "&&", "||"):
+				continue
+			bad.add(f)
+	return bad
+
+def sio_store_place(toks, lo, k, ins):
+	"""Indentation for stores of the inputs ins just before the statement that
+	makes the call at k, or None when they cannot go there: the call must be
+	what its statement evaluates first, and the inputs free of side effects."""
+	start = k
+	while toks[start - 1][0] not in (";", "{", "}"):
+		start -= 1
+	words = [t[0] for t in toks[start:k]]
+	if words not in ([], ["return"], ["if", "("], ["if", "(", "!"]) and \
+	   not (len(words) == 2 and words[1] == "=" and re.match(r"[A-Za-z_]\w*$", words[0])):
+		return None
+	for a in ins:
+		for j, (s, _, _) in enumerate(a):
+			nxt = a[j + 1][0] if j + 1 < len(a) else ""
+			if s in SIO_ASSIGN or nxt == "(" and not (
+					s in SIO_PURE or re.match(r"[A-Z_][A-Z0-9_]*$", s)):
+				return None
+	return "\t" * toks[start][2]
+
+def sio_arrays(toks):
+	"""File-scope arrays: their address does not change."""
+	found, depth = set(), 0
+	for j, t in enumerate(toks[:-1]):
+		depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(t[0], 0)
+		if depth == 0 and toks[j + 1][0] == "[" and re.match(r"[A-Za-z_]\w*$", t[0]):
+			found.add(t[0])
+	return found
+
+def sio_starts_decl(toks, j):
+	s, n = toks[j][0], toks[j + 1][0]
+	if s in SIO_KEYWORDS:
+		return False
+	return s in SIO_DECL_WORDS or (re.match(r"[A-Za-z_]\w*$", s) and
+				       (re.match(r"[A-Za-z_]\w*$", n) or
+					n == "*" and re.match(r"[A-Za-z_]", toks[j + 2][0])))
+
+def sio_out_decl(toks, lo, k, v):
+	"""Index of v in struct tdx_module_output v; or v = {}; at the top of the
+	body of the caller, before the call at k."""
+	for j in range(lo + 1, k):
+		w = [x[0] for x in toks[j - 2:j + 4]]
+		if w[:3] == ["struct", "tdx_module_output", v] and toks[j - 3][0] in ("{", ";") and \
+		   (w[3] == ";" or w[3:6] == ["=", "{", "}"] and toks[j + 4][0] == ";"):
+			return j
+	return None
+
+def sio_only_read(toks, lo, hi, k, v, at):
+	"""v appears only in its declaration, as &v in the call at k, and as v.x reads after it."""
+	amp = 0
+	for j in range(lo, hi + 1):
+		if toks[j][0] != v or not sio_bare(toks, j) or j == at:
+			continue
+		if toks[j - 1][0] == "&" and toks[j + 1][0] in (",", ")"):
+			amp += 1
+			if j < k or j > tdx_match(toks, k + 1):
+				return False
+		elif toks[j + 1][0] != "." or j < k or toks[j + 3][0] in SIO_ASSIGN:
+			return False
+	return amp == 1
+
 // Every rule is scoped to TDX primitives: a file that names none is left
 // after this one cheap match (most of a kernel tree).
 @tdx_file@
@@ -380,13 +734,21 @@ identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|se
 @@
 tdx_p
 
+// A header may name a primitive only in its prototype (an assembly
+// primitive): that is where this rule reports and converts.
+@tdx_proto_file@
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+type tdx_t;
+@@
+tdx_t tdx_p(...);
+
 // The call graph of this file, for tdx_reaches(): calls, &f, and functions
 // passed as arguments (sc_retry(__seamcall, ...)).
 @script:python@
 @@
 tdx_reset()
 
-@tdx_calls depends on tdx_file@
+@tdx_calls depends on (tdx_file || tdx_proto_file)@
 identifier f, g;
 @@
 f(...) { <+... \( g(...) \| &g \) ...+> }
@@ -397,7 +759,7 @@ g << tdx_calls.g;
 @@
 tdx_use(f, g)
 
-@tdx_fptrs depends on tdx_file@
+@tdx_fptrs depends on (tdx_file || tdx_proto_file)@
 identifier f, g, h;
 @@
 f(...) { <+... h(..., g, ...) ...+> }
@@ -408,7 +770,7 @@ g << tdx_fptrs.g;
 @@
 tdx_use(f, g)
 
-@sia_def depends on tdx_file@
+@sia_def depends on (tdx_file || tdx_proto_file)@
 identifier f;
 position p;
 @@
@@ -419,13 +781,13 @@ f << sia_def.f;
 @@
 sia_defined.add(f)
 
-@sia_bad_def depends on tdx_file@
+@sia_bad_def depends on (tdx_file || tdx_proto_file)@
 identifier f;
 position p : script:python(f) { sia_bad(f, p[0], False) };
 @@
 f@p(...) { ... }
 
-@sia_bad_proto depends on tdx_file@
+@sia_bad_proto depends on (tdx_file || tdx_proto_file)@
 identifier f;
 type T;
 position p : script:python(f) { sia_bad(f, p[0], True) };
@@ -470,7 +832,7 @@ p << sia_bad_proto.p;
 tdx_print(p[0], "split-inout-args", "'%s' takes register inputs as scalars beside an output struct; pass one in/out struct (struct tdx_module_args)" % f)
 
 // Patch: the scalars move into the struct the caller already passes.
-@sia_fix depends on patch && tdx_file@
+@sia_fix depends on patch && (tdx_file || tdx_proto_file)@
 identifier f;
 position p : script:python(f) { sia_plan(f, p[0]) };
 @@
@@ -530,3 +892,278 @@ g(...) {
 + struct tdx_module_args v = txt;
 ...>
 }
+
+// Patch, the old API: the helper takes one struct tdx_module_args.  The
+// candidates are collected first, then the whole file is planned at once.
+@script:python depends on patch@
+@@
+sio_reset()
+
+@sio_cand_def depends on patch && (tdx_file || tdx_proto_file)@
+identifier f;
+position p : script:python(f) { sio_candidate(f, p[0], True) };
+@@
+f@p(...) { ... }
+
+@sio_cand_proto depends on patch && (tdx_file || tdx_proto_file)@
+identifier f;
+type T;
+position p : script:python(f) { sio_candidate(f, p[0], False) };
+@@
+T f@p(...);
+
+@sio_kernel_call depends on patch && tdx_file@
+identifier kf;
+position p : script:python(kf) { kf in SIO_KERNEL };
+@@
+kf@p(...)
+
+@script:python@
+p << sio_kernel_call.p;
+@@
+sio_note_path(p[0].file)
+
+@script:python depends on patch && (tdx_file || tdx_proto_file)@
+@@
+if sio_path:
+	sio_plan_file(sio_path)
+
+// Inputs that cannot move up to the declaration are stored just before the
+// statement that makes the call (and the declaration is = {}).
+@sio_store_at depends on patch@
+identifier f;
+expression E;
+expression list es;
+position p : script:python(f, E) { sio_call_key(p[0], f, E) in sio_stores };
+@@
+f@p(es, E)
+
+@script:python sio_store_txt@
+f << sio_store_at.f;
+E << sio_store_at.E;
+p << sio_store_at.p;
+st;
+@@
+coccinelle.st = cocci.make_ident(sio_stores[sio_call_key(p[0], f, E)])
+
+@depends on patch@
+identifier sio_store_at.f;
+expression sio_store_at.E;
+expression list sio_store_at.es;
+position sio_store_at.p;
+identifier sio_store_txt.st;
+expression X;
+statement S1, S2;
+@@
+(
++ st;
+  f@p(es, E);
+|
++ st;
+  X = f@p(es, E);
+|
++ st;
+  return f@p(es, E);
+|
++ st;
+  if (f@p(es, E)) S1 else S2
+|
++ st;
+  if (f@p(es, E)) S1
+|
++ st;
+  if (!f@p(es, E)) S1 else S2
+|
++ st;
+  if (!f@p(es, E)) S1
+)
+
+// Each call passes the struct: args in a converted helper, else a local.
+@sio_site depends on patch@
+identifier f;
+expression F, E;
+expression list es;
+position p : script:python(f, E) { sio_call_key(p[0], f, E) in sio_calls };
+@@
+f@p(F, es, E)
+
+@script:python sio_arg@
+f << sio_site.f;
+E << sio_site.E;
+p << sio_site.p;
+e;
+@@
+coccinelle.e = cocci.make_expr(sio_calls[sio_call_key(p[0], f, E)])
+
+@depends on patch@
+identifier sio_site.f;
+expression sio_site.F, sio_site.E;
+expression list sio_site.es;
+position sio_site.p;
+expression sio_arg.e;
+@@
+- f@p(F, es, E)
++ f(F, e)
+
+// The caller's output struct becomes the in/out struct, inputs initialized.
+@sio_decl depends on patch@
+identifier v;
+position pv : script:python(v) { (pv[0].current_element, v) in sio_decls };
+@@
+struct tdx_module_output v@pv;
+
+@script:python sio_decl_txt@
+v << sio_decl.v;
+pv << sio_decl.pv;
+nm;
+init;
+@@
+coccinelle.nm = cocci.make_ident(sio_decls[(pv[0].current_element, v)][0])
+coccinelle.init = cocci.make_ident(sio_decls[(pv[0].current_element, v)][1])
+
+@depends on patch@
+identifier sio_decl.v;
+position sio_decl.pv;
+identifier sio_decl_txt.nm, sio_decl_txt.init;
+@@
+- struct tdx_module_output v@pv;
++ struct tdx_module_args nm = init;
+
+@sio_decl0 depends on patch@
+identifier v;
+position pv : script:python(v) { (pv[0].current_element, v) in sio_decls };
+@@
+struct tdx_module_output v@pv = {};
+
+@script:python sio_decl0_txt@
+v << sio_decl0.v;
+pv << sio_decl0.pv;
+nm;
+init;
+@@
+coccinelle.nm = cocci.make_ident(sio_decls[(pv[0].current_element, v)][0])
+coccinelle.init = cocci.make_ident(sio_decls[(pv[0].current_element, v)][1])
+
+@depends on patch@
+identifier sio_decl0.v;
+position sio_decl0.pv;
+identifier sio_decl0_txt.nm, sio_decl0_txt.init;
+@@
+- struct tdx_module_output v@pv = {};
++ struct tdx_module_args nm = init;
+
+@sio_renamer depends on patch@
+identifier g;
+position p : script:python(g) { any(c == g for c, _ in sio_renames) };
+@@
+g@p(...) { ... }
+
+@depends on patch@
+identifier sio_renamer.g;
+identifier v : script:python(g) { (g, v) in sio_renames };
+@@
+g(...) { <...
+- v
++ args
+...> }
+
+// A caller that passed NULL gets its own struct, first in its body.
+@sio_top depends on patch@
+identifier g;
+position p : script:python(g) { g in sio_newdecl and not sio_newdecl[g][1] };
+@@
+g@p(...) { ... }
+
+@script:python sio_top_txt@
+g << sio_top.g;
+init;
+@@
+coccinelle.init = cocci.make_ident(sio_newdecl[g][0])
+
+@depends on patch@
+identifier sio_top.g;
+identifier sio_top_txt.init;
+@@
+g(...) {
++ struct tdx_module_args args = init;
+  ...
+}
+
+@sio_top_blank depends on patch@
+identifier g;
+position p : script:python(g) { g in sio_newdecl and sio_newdecl[g][1] };
+@@
+g@p(...) { ... }
+
+@script:python sio_top_blank_txt@
+g << sio_top_blank.g;
+init;
+@@
+coccinelle.init = cocci.make_ident(sio_newdecl[g][0])
+
+@depends on patch@
+identifier sio_top_blank.g;
+identifier sio_top_blank_txt.init;
+@@
+g(...) {
++ struct tdx_module_args args = init;
++
+  ...
+}
+
+// The helper's body reads its inputs and outputs from args.
+@sio_helper depends on patch@
+identifier f;
+position p : script:python(f) { f in sio_conv and sio_conv[f][1] is not None };
+@@
+f@p(...) { ... }
+
+@depends on patch@
+identifier sio_helper.f;
+identifier r : script:python(f) { r in sio_conv[f][0] };
+@@
+f(...) { <...
+- r
++ args->r
+...> }
+
+@depends on patch@
+identifier sio_helper.f;
+identifier out : script:python(f) { out == sio_conv[f][1] };
+@@
+f(...) { <...
+- out
++ args
+...> }
+
+// The signature, in the definition and every prototype.
+@sio_proto depends on patch@
+identifier f;
+type T;
+position p : script:python(f) { f in sio_conv };
+@@
+T f@p(...);
+
+@depends on patch@
+identifier sio_helper.f;
+identifier fn;
+type T;
+parameter list ps;
+typedef u64;
+@@
+T f(u64 fn,
+- ps
++ struct tdx_module_args *args
+  ) { ... }
+
+@depends on patch@
+identifier sio_proto.f;
+identifier fn;
+type T;
+parameter list ps;
+typedef u64;
+@@
+T f(u64 fn,
+- ps
++ struct tdx_module_args *args
+  );
