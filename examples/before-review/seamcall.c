@@ -138,9 +138,3 @@ int init_tdx_module(int nr_tdmrs, u64 global_keyid)
 
 	return config_global_keyid(global_keyid);
 }
-
-/* Best effort on the way down: nobody looks at the result. */
-void tdx_cpu_shutdown(void)
-{
-	seamcall(TDH_SYS_LP_SHUTDOWN, 0, 0, 0, 0, NULL, NULL); /* expect: status-ignored */
-}

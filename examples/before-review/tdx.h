@@ -9,6 +9,11 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+/*
+ * struct tdx_module_args, the one in/out struct the review asked for: the
+ * refactors of cocci/ move the helpers below onto it.
+ */
+#include <asm/shared/tdx.h>
 
 #define X86_TRAP_UD			6
 #define X86_TRAP_GP			13
@@ -30,7 +35,6 @@
 #define TDH_SYS_INFO			32
 #define TDH_SYS_INIT			33
 #define TDH_SYS_LP_INIT			35
-#define TDH_SYS_LP_SHUTDOWN		44
 #define TDH_SYS_CONFIG			45
 
 /* Output registers of a SEAMCALL; the inputs went in as scalars. */
