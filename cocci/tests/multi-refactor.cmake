@@ -2,7 +2,8 @@
 # The multi-file refactor through cocci/tdxcheck-refactor:
 #  1. one run converts a tree (helper, header, callers in three files) into
 #     multi/after exactly, the result compiles, and a second run changes nothing;
-#  2. a tree with a file Coccinelle cannot parse is left exactly as it was;
+#  2. a tree with a file Coccinelle cannot parse, and that names a TDX
+#     primitive, is left exactly as it was; one that names none is skipped;
 #  3. a run over its time limit leaves the tree exactly as it was.
 # ctest: cmake -DSRC=<cocci dir> -DINCLUDE=<testsuite/include> -DWORK=<dir> -DCC=<gcc> -P ...
 set(refactor ${SRC}/tdxcheck-refactor)
@@ -53,12 +54,26 @@ endforeach()
 run_refactor(${ok} 0 "second run")
 expect_tree(${ok} ${after} "second run")
 
-# 2. a file spatch cannot parse: nothing changes
+# 2. a file the rule could change (it names a TDX primitive) that spatch
+#    cannot parse: nothing changes
 set(bad ${WORK}/parse-error)
 fresh(${bad})
-file(WRITE ${bad}/broken.c "int broken(void)\n{\n\tint x = ;\n\treturn (x;\n}\n")
+file(WRITE ${bad}/broken.c "int broken(void)\n{\n\tint x = __seamcall(;\n\treturn (x;\n}\n")
 run_refactor(${bad} 1 "parse error")
 expect_tree(${bad} ${before} "parse error")
+
+# 2b. one that names none is never changed by any rule, so it does not
+#     hold the refactor back (a kernel tree always has such a file)
+set(other ${WORK}/parse-error-elsewhere)
+fresh(${other})
+set(broken "int broken(void)\n{\n\tint x = ;\n\treturn (x;\n}\n")
+file(WRITE ${other}/broken.c "${broken}")
+run_refactor(${other} 0 "unrelated parse error")
+expect_tree(${other} ${after} "unrelated parse error")
+file(READ ${other}/broken.c left)
+if(NOT left STREQUAL broken)
+	message(FATAL_ERROR "unrelated parse error: broken.c was changed")
+endif()
 
 # 3. over the time limit: nothing changes
 set(slow ${WORK}/timeout)
