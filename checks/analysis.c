@@ -11,17 +11,7 @@
 #include <string.h>
 
 #include "analysis.h"
-
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-
-	if (!p) {
-		fprintf(stderr, "tdxcheck: out of memory\n");
-		exit(2);
-	}
-	return p;
-}
+#include "xalloc.h"
 
 bool tdx_is_primitive(const struct tdx_config *cfg, const char *name)
 {
@@ -131,8 +121,8 @@ static void compute_call_lists(struct tdx_rule_ctx *ctx)
 	const struct tdx_tu *tu = ctx->tu;
 	size_t *fill, i;
 
-	ctx->call_start = xcalloc(tu->nr_funcs + 1, sizeof(size_t));
-	ctx->call_idx = xcalloc(tu->nr_calls, sizeof(size_t));
+	ctx->call_start = tdx_xcalloc(tu->nr_funcs + 1, sizeof(size_t));
+	ctx->call_idx = tdx_xcalloc(tu->nr_calls, sizeof(size_t));
 	for (i = 0; i < tu->nr_calls; i++) {
 		int c = tu->calls[i]->caller;
 
@@ -141,7 +131,7 @@ static void compute_call_lists(struct tdx_rule_ctx *ctx)
 	}
 	for (i = 0; i < tu->nr_funcs; i++)
 		ctx->call_start[i + 1] += ctx->call_start[i];
-	fill = xcalloc(tu->nr_funcs, sizeof(size_t));
+	fill = tdx_xcalloc(tu->nr_funcs, sizeof(size_t));
 	for (i = 0; i < tu->nr_calls; i++) {
 		int c = tu->calls[i]->caller;
 
@@ -218,9 +208,9 @@ void tdx_ctx_init(struct tdx_rule_ctx *ctx, const struct tdx_tu *tu,
 	ctx->tu = tu;
 	ctx->cfg = cfg;
 	ctx->out = out;
-	ctx->primitive = xcalloc(tu->nr_funcs, sizeof(bool));
-	ctx->reaches = xcalloc(tu->nr_funcs, sizeof(bool));
-	ctx->used = xcalloc(tu->nr_funcs, sizeof(bool));
+	ctx->primitive = tdx_xcalloc(tu->nr_funcs, sizeof(bool));
+	ctx->reaches = tdx_xcalloc(tu->nr_funcs, sizeof(bool));
+	ctx->used = tdx_xcalloc(tu->nr_funcs, sizeof(bool));
 	for (i = 0; i < tu->nr_funcs; i++)
 		ctx->primitive[i] = tdx_is_primitive(cfg, tu->funcs[i]->name);
 	compute_call_lists(ctx);
@@ -286,13 +276,7 @@ static void walk_rec(struct walk *w, const struct tdx_stmt *s)
 		return;
 	if (w->depth == w->cap) {
 		size_t cap = w->cap ? 2 * w->cap : 32;
-		const struct tdx_stmt **grown = realloc(w->path, cap * sizeof(*grown));
-
-		if (!grown) {
-			fprintf(stderr, "tdxcheck: out of memory\n");
-			exit(2);
-		}
-		w->path = grown;
+		w->path = tdx_xreallocarray(w->path, cap, sizeof(*w->path));
 		w->cap = cap;
 	}
 	w->path[w->depth++] = s;
@@ -402,13 +386,7 @@ static void add_range(struct exit_ranges *r, const struct tdx_stmt *s)
 {
 	if (r->nr == r->cap) {
 		size_t cap = r->cap ? 2 * r->cap : 8;
-		void *grown = realloc(r->v, cap * sizeof(*r->v));
-
-		if (!grown) {
-			fprintf(stderr, "tdxcheck: out of memory\n");
-			exit(2);
-		}
-		r->v = grown;
+		r->v = tdx_xreallocarray(r->v, cap, sizeof(*r->v));
 		r->cap = cap;
 	}
 	r->v[r->nr].first = s->loc.line;
@@ -459,7 +437,7 @@ bool tdx_preempt_off_at(const struct tdx_rule_ctx *ctx, size_t fn,
 	int depth = 0;
 
 	nr_calls = tdx_fn_calls(ctx, fn, &idx);
-	m = xcalloc(f->nr_expansions + nr_calls, sizeof(*m));
+	m = tdx_xcalloc(f->nr_expansions + nr_calls, sizeof(*m));
 	for (i = 0; i < f->nr_expansions; i++) {
 		int e = marker_effect(f->expansions[i]->macro);
 
@@ -512,11 +490,7 @@ void tdx_report(struct tdx_rule_ctx *ctx, enum tdx_rule_id rule,
 	 */
 	len = snprintf(NULL, 0, tdx_rules[rule].message, subject ? subject : "?");
 	sublen = subject ? strlen(subject) + 1 : 0;
-	fd->message = malloc((size_t)len + 1 + sublen);
-	if (!fd->message) {
-		fprintf(stderr, "tdxcheck: out of memory\n");
-		exit(2);
-	}
+	fd->message = tdx_xmalloc((size_t)len + 1 + sublen);
 	snprintf(fd->message, (size_t)len + 1, tdx_rules[rule].message,
 		 subject ? subject : "?");
 	fd->subject = NULL;

@@ -10,6 +10,7 @@
 
 #include "analysis.h"
 #include "suppress.h"
+#include "xalloc.h"
 
 typedef void (*rule_fn)(struct tdx_rule_ctx *ctx);
 
@@ -39,23 +40,13 @@ static int finding_cmp(const void *pa, const void *pb)
 	return (int)a->rule - (int)b->rule;
 }
 
-static void out_of_memory(void)
-{
-	fprintf(stderr, "tdxcheck: out of memory\n");
-	exit(2);
-}
-
 struct tdx_finding *tdx_findings_push(struct tdx_findings *out)
 {
 	struct tdx_finding *fd;
 
 	if (out->nr == out->cap) {
 		size_t cap = out->cap ? 2 * out->cap : 16;
-		struct tdx_finding *grown = realloc(out->v, cap * sizeof(*grown));
-
-		if (!grown)
-			out_of_memory();
-		out->v = grown;
+		out->v = tdx_xreallocarray(out->v, cap, sizeof(*out->v));
 		out->cap = cap;
 	}
 	fd = &out->v[out->nr++];
@@ -72,10 +63,8 @@ struct tdx_finding *tdx_findings_add_copy(struct tdx_findings *out,
 	size_t ml = strlen(message) + 1, fl = strlen(file) + 1;
 	size_t sl = subject ? strlen(subject) + 1 : 0;
 	struct tdx_finding *fd;
-	char *buf = malloc(ml + fl + sl);
+	char *buf = tdx_xmalloc(ml + fl + sl);
 
-	if (!buf)
-		out_of_memory();
 	memcpy(buf, message, ml);
 	memcpy(buf + ml, file, fl);
 	if (subject)

@@ -10,24 +10,12 @@
 #include <string.h>
 
 #include "rules.h"
+#include "xalloc.h"
 
 static const char *const default_primitives[] = {
 	"__seamcall*", "__tdcall*", "__tdx_module_call", "__tdx_hypercall*",
 	"seamcall*", "sc_retry*", "tdcall",
 };
-
-static char *xstrndup(const char *s, size_t n)
-{
-	char *p = malloc(n + 1);
-
-	if (!p) {
-		fprintf(stderr, "tdxcheck: out of memory\n");
-		exit(2);
-	}
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
 
 static void add_pattern(struct tdx_config *cfg, const char *s, size_t n)
 {
@@ -38,16 +26,11 @@ static void add_pattern(struct tdx_config *cfg, const char *s, size_t n)
 			return;
 	if (cfg->nr_primitives == cfg->cap_primitives) {
 		size_t cap = cfg->cap_primitives ? 2 * cfg->cap_primitives : 16;
-		const char **grown = realloc(cfg->primitives, cap * sizeof(*grown));
-
-		if (!grown) {
-			fprintf(stderr, "tdxcheck: out of memory\n");
-			exit(2);
-		}
-		cfg->primitives = grown;
+		cfg->primitives = tdx_xreallocarray(cfg->primitives, cap,
+						     sizeof(*cfg->primitives));
 		cfg->cap_primitives = cap;
 	}
-	cfg->primitives[cfg->nr_primitives++] = xstrndup(s, n);
+	cfg->primitives[cfg->nr_primitives++] = tdx_xstrndup(s, n);
 }
 
 void tdx_config_init(struct tdx_config *cfg)

@@ -28,6 +28,7 @@
 
 #include "facts.h"
 #include "analysis.h"
+#include "xalloc.h"
 
 /* "tdxf" in PRAGMA user_version marks our schema; the low byte is its version. */
 #define FACTS_MAGIC		0x74647801
@@ -481,30 +482,13 @@ struct facts {
 	size_t *by_name;
 };
 
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-
-	if (!p) {
-		fprintf(stderr, "tdxcheck: out of memory\n");
-		exit(2);
-	}
-	return p;
-}
-
 static char *col_dup(sqlite3_stmt *st, int i)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
-	char *copy;
 
 	if (!s)
 		return NULL;
-	copy = strdup((const char *)s);
-	if (!copy) {
-		fprintf(stderr, "tdxcheck: out of memory\n");
-		exit(2);
-	}
-	return copy;
+	return tdx_xstrdup((const char *)s);
 }
 
 static int count_rows(sqlite3 *db, const char *table, size_t *n)
@@ -531,9 +515,9 @@ static int load(sqlite3 *db, struct facts *f)
 		rc = count_rows(db, "calls", &nr_calls);
 	if (rc != SQLITE_OK)
 		return rc;
-	f->funcs = xcalloc(f->nr_funcs, sizeof(*f->funcs));
-	f->params = xcalloc(f->nr_params, sizeof(*f->params));
-	f->calls = xcalloc(nr_calls, sizeof(*f->calls));
+	f->funcs = tdx_xcalloc(f->nr_funcs, sizeof(*f->funcs));
+	f->params = tdx_xcalloc(f->nr_params, sizeof(*f->params));
+	f->calls = tdx_xcalloc(nr_calls, sizeof(*f->calls));
 
 	rc = sqlite3_prepare_v2(db,
 		"SELECT unit, name, file, line, col, is_definition, is_static, address_taken,"
@@ -611,7 +595,7 @@ static int load(sqlite3 *db, struct facts *f)
 				c->nr_args = sqlite3_column_int(st, 4);
 				if (c->nr_args < 0)
 					c->nr_args = 0;
-				c->args = xcalloc((size_t)c->nr_args, sizeof(*c->args));
+				c->args = tdx_xcalloc((size_t)c->nr_args, sizeof(*c->args));
 				last = id;
 			}
 			if (sqlite3_column_type(st, 5) == SQLITE_NULL)
@@ -754,7 +738,7 @@ static void build_graph(struct facts *f, const struct tdx_config *cfg)
 	int j;
 	bool changed;
 
-	f->by_name = xcalloc(f->nr_funcs, sizeof(*f->by_name));
+	f->by_name = tdx_xcalloc(f->nr_funcs, sizeof(*f->by_name));
 	for (i = 0; i < f->nr_funcs; i++)
 		f->by_name[i] = i;
 	sort_facts = f;
@@ -762,7 +746,7 @@ static void build_graph(struct facts *f, const struct tdx_config *cfg)
 	sort_facts = NULL;
 
 	/* One node per definition; a global defined twice keeps the first. */
-	f->nodes = xcalloc(f->nr_funcs, sizeof(*f->nodes));
+	f->nodes = tdx_xcalloc(f->nr_funcs, sizeof(*f->nodes));
 	for (i = 0; i < f->nr_funcs; i++) {
 		struct f_func *fn = &f->funcs[f->by_name[i]];
 

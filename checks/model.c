@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "xalloc.h"
 
 #define ARENA_CHUNK	(64 * 1024)
 
@@ -25,17 +26,6 @@ struct tdx_arena {
 	size_t fn_index_size;
 };
 
-static void *xmalloc(size_t size)
-{
-	void *p = malloc(size);
-
-	if (!p) {
-		fprintf(stderr, "tdxcheck: out of memory\n");
-		exit(2);
-	}
-	return p;
-}
-
 void *tdx_alloc(struct tdx_tu *tu, size_t size)
 {
 	struct tdx_arena *arena = tu->arena;
@@ -47,7 +37,7 @@ void *tdx_alloc(struct tdx_tu *tu, size_t size)
 	if (!c || c->size - c->used < size) {
 		size_t cap = size > ARENA_CHUNK ? size : ARENA_CHUNK;
 
-		c = xmalloc(sizeof(*c) + cap);
+		c = tdx_xmalloc(sizeof(*c) + cap);
 		c->size = cap;
 		c->used = 0;
 		c->next = arena->chunks;
@@ -97,7 +87,7 @@ static void append_ptr(struct tdx_tu *tu, void ***array, size_t *nr, void *item)
 
 struct tdx_tu *tdx_tu_new(const char *main_file)
 {
-	struct tdx_arena *arena = xmalloc(sizeof(*arena));
+	struct tdx_arena *arena = tdx_xmalloc(sizeof(*arena));
 	struct tdx_tu boot = { .arena = arena };
 	struct tdx_tu *tu;
 
@@ -172,11 +162,7 @@ static void index_reserve(struct tdx_tu *tu)
 		return;
 	free(arena->fn_index);
 	arena->fn_index_size = arena->fn_index_size ? 2 * arena->fn_index_size : 256;
-	arena->fn_index = calloc(arena->fn_index_size, sizeof(unsigned int));
-	if (!arena->fn_index) {
-		fprintf(stderr, "tdxcheck: out of memory\n");
-		exit(2);
-	}
+	arena->fn_index = tdx_xcalloc(arena->fn_index_size, sizeof(unsigned int));
 	for (i = 0; i < tu->nr_funcs; i++)
 		index_insert(arena, tu->funcs[i]->name, (unsigned int)i + 1);
 }

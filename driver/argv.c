@@ -7,39 +7,11 @@
 
 #include "argv.h"
 
-static void oom(void)
-{
-	fprintf(stderr, "tdxcheck: out of memory\n");
-	exit(2);
-}
-
-void *tdx_xmalloc(size_t size)
-{
-	void *p = malloc(size ? size : 1);
-
-	if (!p)
-		oom();
-	return p;
-}
-
-char *tdx_xstrdup(const char *s)
-{
-	char *p = strdup(s);
-
-	if (!p)
-		oom();
-	return p;
-}
-
 static void push_owned(struct tdx_argv *a, char *s)
 {
 	if (a->nr + 2 > a->cap) {
 		size_t cap = a->cap ? 2 * a->cap : 16;
-		char **grown = realloc(a->v, cap * sizeof(*grown));
-
-		if (!grown)
-			oom();
-		a->v = grown;
+		a->v = tdx_xreallocarray(a->v, cap, sizeof(*a->v));
 		a->cap = cap;
 	}
 	a->v[a->nr++] = s;
@@ -58,7 +30,7 @@ void tdx_argv_pushf(struct tdx_argv *a, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	if (vasprintf(&s, fmt, ap) < 0)
-		oom();
+		tdx_out_of_memory();
 	va_end(ap);
 	push_owned(a, s);
 }

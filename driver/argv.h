@@ -16,8 +16,7 @@ void tdx_argv_pushf(struct tdx_argv *a, const char *fmt, ...)
 void tdx_argv_append(struct tdx_argv *a, const struct tdx_argv *b);
 void tdx_argv_release(struct tdx_argv *a);
 
-/* malloc/strdup that exit 2 with a message instead of returning NULL. */
-void *tdx_xmalloc(size_t size);
-char *tdx_xstrdup(const char *s);
+/* tdx_xmalloc(), tdx_xstrdup(): allocation that cannot fail (checks/) */
+#include "xalloc.h"
 
 #endif /* TDXCHECK_DRIVER_ARGV_H */
