@@ -72,7 +72,7 @@ unclosed:
 	return -1;
 }
 
-static char *join_path(const char *dir, const char *file)
+char *tdx_path_join(const char *dir, const char *file)
 {
 	char *s;
 
@@ -83,8 +83,7 @@ static char *join_path(const char *dir, const char *file)
 	return s;
 }
 
-/* realpath when the file exists, else the path as written. */
-static char *canonical(const char *path)
+char *tdx_path_canonical(const char *path)
 {
 	char buf[PATH_MAX];
 
@@ -130,8 +129,8 @@ static int load_entry(json_t *e, struct tdx_compdb_entry *out, char *err, size_t
 		return -1;
 	}
 	out->directory = tdx_xstrdup(json_string_value(dir));
-	joined = join_path(out->directory, json_string_value(file));
-	out->file = canonical(joined);
+	joined = tdx_path_join(out->directory, json_string_value(file));
+	out->file = tdx_path_canonical(joined);
 	free(joined);
 	/* Drop the compiler: tdxcheck runs its own gcc. */
 	for (i = 1; i < words.nr; i++)
@@ -154,7 +153,7 @@ int tdx_compdb_load(const char *path, struct tdx_compdb *db, char *err, size_t e
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		file = join_path(path, "compile_commands.json");
+		file = tdx_path_join(path, "compile_commands.json");
 	} else {
 		file = tdx_xstrdup(path);
 	}
@@ -208,7 +207,7 @@ void tdx_compdb_release(struct tdx_compdb *db)
 const struct tdx_compdb_entry *tdx_compdb_find(const struct tdx_compdb *db,
 					       const char *file)
 {
-	char *want = canonical(file);
+	char *want = tdx_path_canonical(file);
 	size_t i;
 
 	for (i = 0; i < db->nr; i++) {

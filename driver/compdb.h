@@ -34,6 +34,11 @@ void tdx_compdb_release(struct tdx_compdb *db);
 const struct tdx_compdb_entry *tdx_compdb_find(const struct tdx_compdb *db,
 					       const char *file);
 
+/* dir/file, or file when it is absolute or dir is empty (malloc'd) */
+char *tdx_path_join(const char *dir, const char *file);
+/* realpath when the file exists, else the path as written (malloc'd) */
+char *tdx_path_canonical(const char *path);
+
 /* Split a POSIX shell command line into words; -1 on an unclosed quote. */
 int tdx_shell_split(const char *cmd, struct tdx_argv *out);
 

@@ -17,24 +17,6 @@
 #include "diff.h"
 #include "unit.h"
 
-static char *join(const char *dir, const char *file)
-{
-	char *s;
-
-	if (file[0] == '/' || !dir || !dir[0])
-		return tdx_xstrdup(file);
-	s = tdx_xmalloc(strlen(dir) + strlen(file) + 2);
-	sprintf(s, "%s/%s", dir, file);
-	return s;
-}
-
-static char *canonical(const char *path)
-{
-	char buf[PATH_MAX];
-
-	return tdx_xstrdup(realpath(path, buf) ? buf : path);
-}
-
 /* Does file end with "/" + rel?  Then *root_len is the length before it. */
 static bool ends_with_path(const char *file, const char *rel, size_t *root_len)
 {
@@ -51,13 +33,13 @@ static const struct tdx_compdb_entry *find_entry(const struct gate_unit_ctx *ctx
 						 const char *rel, char **src_root)
 {
 	const struct tdx_compdb_entry *e;
-	char *full = join(ctx->root, rel);
+	char *full = tdx_path_join(ctx->root, rel);
 	size_t i, n;
 
 	e = tdx_compdb_find(ctx->db, full);
 	free(full);
 	if (e) {
-		*src_root = canonical(ctx->root);
+		*src_root = tdx_path_canonical(ctx->root);
 		return e;
 	}
 	for (i = 0; i < ctx->db->nr; i++) {
@@ -132,11 +114,11 @@ static bool is_dir(const char *path)
 static char *overlay(const char *cwd, const char *dir, const char *src_root,
 		     const char *check_root)
 {
-	char *full = join(cwd, dir), *real = canonical(full), *o = NULL;
+	char *full = tdx_path_join(cwd, dir), *real = tdx_path_canonical(full), *o = NULL;
 	size_t n = strlen(src_root);
 
 	if (!strncmp(real, src_root, n) && (real[n] == '/' || !real[n])) {
-		o = join(check_root, real[n] ? real + n + 1 : ".");
+		o = tdx_path_join(check_root, real[n] ? real + n + 1 : ".");
 		if (!is_dir(o)) {
 			free(o);
 			o = NULL;
@@ -151,7 +133,7 @@ static void push_args(struct gate_unit *u, const struct tdx_argv *words, const c
 		      const char *src_root, const char *check_root)
 {
 	bool relocated = strcmp(src_root, check_root) != 0;
-	char *orig_real = canonical(orig);
+	char *orig_real = tdx_path_canonical(orig);
 	size_t i;
 
 	for (i = 0; i < words->nr; i++) {
@@ -177,9 +159,9 @@ static void push_args(struct gate_unit *u, const struct tdx_argv *words, const c
 		}
 		/* the source operand itself becomes the post-image */
 		if (w[0] != '-') {
-			char *full = join(u->dir, w);
+			char *full = tdx_path_join(u->dir, w);
 
-			real = canonical(full);
+			real = tdx_path_canonical(full);
 			free(full);
 			if (!strcmp(real, orig_real)) {
 				tdx_argv_push(&u->args, u->file);
@@ -201,10 +183,10 @@ int gate_unit_make(const struct gate_unit_ctx *ctx, const char *path, struct gat
 	bool header = path[strlen(path) - 1] == 'h';
 
 	memset(u, 0, sizeof(*u));
-	check_root = canonical(ctx->check_root);
-	orig = join(check_root, path);
+	check_root = tdx_path_canonical(ctx->check_root);
+	orig = tdx_path_join(check_root, path);
 	/* canonical, as tdxcheck's finding paths are compared with it */
-	u->file = canonical(orig);
+	u->file = tdx_path_canonical(orig);
 	free(orig);
 	if (ctx->db) {
 		e = find_entry(ctx, path, &src_root);
@@ -225,9 +207,9 @@ int gate_unit_make(const struct gate_unit_ctx *ctx, const char *path, struct gat
 			return -1;
 		}
 		u->dir = tdx_xstrdup(cwd);
-		src_root = canonical(ctx->root);
+		src_root = tdx_path_canonical(ctx->root);
 	}
-	orig = join(src_root, path);
+	orig = tdx_path_join(src_root, path);
 	if (e) {
 		/* a header's borrowed entry: its source operand becomes the header;
 		 * flags after "--" come last and win, as with tdxcheck -p */
