@@ -223,6 +223,7 @@ int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *na
 	}
 	p->nr_lines = n;
 	if (!seen_header) {
+		p->headerless = true;
 		snprintf(err, errlen, "%s: not a unified diff (no file header)", name);
 		return -1;
 	}
@@ -233,14 +234,15 @@ int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *na
 	return 0;
 }
 
-int gate_patch_read(struct gate_patch *p, const char *path, char *err, size_t errlen)
+int gate_input_read(const char *path, char **out, size_t *out_len, char *err, size_t errlen)
 {
 	bool is_stdin = !strcmp(path, "-");
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	size_t len = 0, cap = 65536, got;
 	char *buf;
 
-	memset(p, 0, sizeof(*p));
+	*out = NULL;
+	*out_len = 0;
 	if (!f) {
 		snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
 		return -1;
@@ -263,7 +265,20 @@ int gate_patch_read(struct gate_patch *p, const char *path, char *err, size_t er
 	}
 	if (!is_stdin)
 		fclose(f);
-	if (gate_patch_parse(p, buf, len, is_stdin ? "<stdin>" : path, err, errlen)) {
+	*out = buf;
+	*out_len = len;
+	return 0;
+}
+
+int gate_patch_read(struct gate_patch *p, const char *path, char *err, size_t errlen)
+{
+	char *buf;
+	size_t len;
+
+	memset(p, 0, sizeof(*p));
+	if (gate_input_read(path, &buf, &len, err, errlen))
+		return -1;
+	if (gate_patch_parse(p, buf, len, strcmp(path, "-") ? path : "<stdin>", err, errlen)) {
 		gate_patch_release(p);
 		return -1;
 	}

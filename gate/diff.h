@@ -31,6 +31,7 @@ struct gate_patch {
 	unsigned long nr_lines;
 	struct gate_file *files;
 	size_t nr_files, cap_files;
+	bool headerless;	/* parsing failed: no file header at all */
 };
 
 /*
@@ -39,6 +40,8 @@ struct gate_patch {
  * a hunk that does not add up).
  */
 int gate_patch_read(struct gate_patch *p, const char *path, char *err, size_t errlen);
+/* The whole of path ("-": standard input) in *buf.  0, or -1 with a reason in err. */
+int gate_input_read(const char *path, char **buf, size_t *len, char *err, size_t errlen);
 /* Parse buf (len bytes, taken over); name is used in err. */
 int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *name,
 		     char *err, size_t errlen);

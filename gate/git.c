@@ -12,11 +12,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "compdb.h"
+#include "xalloc.h"
 #include "git.h"
 #include "run.h"
 #include "scratch.h"
-
-#define EMPTY_TREE "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 
 static char *capture(const char *top, const char *const *argv)
 {
@@ -53,113 +53,6 @@ static char *commit_id(const char *top, const char *rev)
 	return id;
 }
 
-int gate_git_range_diff(const char *top, const char *range, const char *out_path,
-			char **end, char *err, size_t errlen)
-{
-	const char *dots = strstr(range, "..");
-	char *a = NULL, *b = NULL, *from = NULL, *to = NULL;
-	int ret = -1, code;
-
-	*end = NULL;
-	if (dots) {
-		bool three = dots[2] == '.';
-
-		a = strndup(range, (size_t)(dots - range));
-		b = strdup(dots + (three ? 3 : 2));
-		if (!a || !b)
-			goto out;
-		from = commit_id(top, a[0] ? a : "HEAD");
-		to = commit_id(top, b[0] ? b : "HEAD");
-		if (from && to && three) {
-			const char *const argv[] = { "git", "merge-base", from, to, NULL };
-			char *base = capture(top, argv);
-
-			free(from);
-			from = base;
-		}
-	} else {
-		char *parent;
-
-		to = commit_id(top, range);
-		if (asprintf(&parent, "%s^", range) < 0)
-			goto out;
-		from = to ? commit_id(top, parent) : NULL;
-		if (to && !from)
-			from = strdup(EMPTY_TREE);
-		free(parent);
-	}
-	if (!from || !to) {
-		snprintf(err, errlen, "%s: bad revision range (not a commit, or A..B)", range);
-		goto out;
-	}
-	{
-		const char *const argv[] = {
-			"git", "-c", "core.quotePath=true", "diff", "--no-color", "--no-ext-diff",
-			"--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "-M",
-			from, to, NULL };
-		struct gate_cmd c = { .argv = argv, .dir = top, .out = out_path };
-
-		code = gate_run(&c);
-	}
-	if (code) {
-		snprintf(err, errlen, "%s: git diff failed (status %d)", range, code);
-		goto out;
-	}
-	*end = to;
-	to = NULL;
-	ret = 0;
-out:
-	free(a);
-	free(b);
-	free(from);
-	free(to);
-	return ret;
-}
-
-int gate_git_at(const char *top, const char *range, const char *end,
-		const struct gate_patch *p, char *err, size_t errlen)
-{
-	char *head = commit_id(top, "HEAD");
-	const char **argv;
-	size_t i, n = 0;
-	int code, ret = 0;
-
-	if (!head || strcmp(head, end)) {
-		snprintf(err, errlen, "%s: the work tree is not at %.12s (HEAD is %.12s): "
-			 "check it out first", range, end, head ? head : "unborn");
-		free(head);
-		return -1;
-	}
-	free(head);
-	argv = calloc(p->nr_files + 8, sizeof(*argv));
-	if (!argv) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
-	}
-	argv[n++] = "git";
-	argv[n++] = "diff";
-	argv[n++] = "--quiet";
-	argv[n++] = "--no-ext-diff";
-	argv[n++] = end;
-	argv[n++] = "--";
-	for (i = 0; i < p->nr_files; i++)
-		if (!p->files[i].deleted)
-			argv[n++] = p->files[i].path;
-	argv[n] = NULL;
-	{
-		struct gate_cmd c = { .argv = argv, .dir = top };
-
-		code = gate_run(&c);
-	}
-	if (code) {
-		snprintf(err, errlen, "%s: the work tree has changes to the range's files that "
-			 "%.12s does not have: commit or stash them first", range, end);
-		ret = -1;
-	}
-	free(argv);
-	return ret;
-}
-
 bool gate_patch_applied(const char *dir, const char *patch_path)
 {
 	const char *const argv[] = { "git", "apply", "--check", "-R", patch_path, NULL };
@@ -168,44 +61,53 @@ bool gate_patch_applied(const char *dir, const char *patch_path)
 	return gate_run(&c) == 0;
 }
 
-int gate_patch_apply_copy(const char *root, const char *tree, const char *patch_path,
-			  const struct gate_patch *p, char *err, size_t errlen)
+/* Copy the pre-images of p's files from root into tree (missing ones are git apply's). */
+int gate_patch_copy_files(const char *root, const char *tree, const struct gate_patch *p,
+			  bool new_paths, char *err, size_t errlen)
 {
-	const char *const argv[] = { "git", "apply", "--whitespace=nowarn", patch_path, NULL };
-	char *msg_path = gate_scratch_path("apply.err"), *msg;
-	struct gate_cmd c = { .argv = argv, .dir = tree, .err = msg_path, .ceiling = NULL };
-	char parent[PATH_MAX];
 	size_t i;
-	int code;
 
 	for (i = 0; i < p->nr_files; i++) {
-		const char *old = p->files[i].old_path;
-		char *src, *dst;
+		const char *paths[2] = { p->files[i].old_path, p->files[i].path };
+		size_t k;
 
-		if (!old)
-			continue;
-		if (asprintf(&src, "%s/%s", root, old) < 0 ||
-		    asprintf(&dst, "%s/%s", tree, old) < 0) {
-			snprintf(err, errlen, "out of memory");
-			free(msg_path);
-			return -1;
-		}
-		/* a missing pre-image is git apply's to report */
-		if (!access(src, F_OK) && gate_copy_file(src, dst)) {
-			snprintf(err, errlen, "%s: cannot copy: %s", src, strerror(errno));
+		for (k = 0; k < 2; k++) {
+			char *src, *dst;
+			int bad;
+
+			if (!paths[k] || (k && (!new_paths || (paths[0] &&
+							       !strcmp(paths[0], paths[1])))))
+				continue;
+			src = tdx_path_join(root, paths[k]);
+			dst = tdx_path_join(tree, paths[k]);
+			/* a missing pre-image is git apply's to report */
+			bad = !access(src, F_OK) && access(dst, F_OK) && gate_copy_file(src, dst);
+			if (bad)
+				snprintf(err, errlen, "%s: cannot copy: %s", src, strerror(errno));
 			free(src);
 			free(dst);
-			free(msg_path);
-			return -1;
+			if (bad)
+				return -1;
 		}
-		free(src);
-		free(dst);
 	}
 	if (mkdir(tree, 0755) && errno != EEXIST) {
 		snprintf(err, errlen, "%s: cannot create: %s", tree, strerror(errno));
-		free(msg_path);
 		return -1;
 	}
+	return 0;
+}
+
+int gate_patch_apply_in(const char *tree, const char *patch_path, bool reverse, char *err,
+			size_t errlen)
+{
+	const char *const fwd[] = { "git", "apply", "--whitespace=nowarn", patch_path, NULL };
+	const char *const rev[] = { "git", "apply", "--whitespace=nowarn", "-R", patch_path,
+				    NULL };
+	char *msg_path = gate_scratch_path("apply.err"), *msg;
+	struct gate_cmd c = { .argv = reverse ? rev : fwd, .dir = tree, .err = msg_path };
+	char parent[PATH_MAX];
+	int code;
+
 	/* git must not take tree for a part of some repository above it */
 	snprintf(parent, sizeof(parent), "%s", tree);
 	*strrchr(parent, '/') = '\0';
@@ -219,11 +121,190 @@ int gate_patch_apply_copy(const char *root, const char *tree, const char *patch_
 		nl = msg ? strchr(msg, '\n') : NULL;
 		if (nl)
 			*nl = '\0';
-		snprintf(err, errlen, "does not apply to %s, nor is it applied there (%s)", root,
-			 msg && msg[0] ? msg : "git apply failed");
+		snprintf(err, errlen, "%s", msg && msg[0] ? msg : "git apply failed");
 		free(msg);
 	}
 	unlink(msg_path);
 	free(msg_path);
 	return code ? -1 : 0;
+}
+
+int gate_patch_apply_copy(const char *root, const char *tree, const char *patch_path,
+			  const struct gate_patch *p, char *err, size_t errlen)
+{
+	char msg[1024];
+
+	if (gate_patch_copy_files(root, tree, p, false, err, errlen))
+		return -1;
+	if (gate_patch_apply_in(tree, patch_path, false, msg, sizeof(msg))) {
+		snprintf(err, errlen, "does not apply to %s, nor is it applied there (%s)", root,
+			 msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* The commits of args (a git log range), oldest first, appended to out. */
+static int log_commits(const char *top, const char *const *range_args, const char *range,
+		       struct gate_commits *out, char *err, size_t errlen)
+{
+	const char *argv[16];
+	char *text, *line, *next;
+	size_t n = 0, i;
+
+	argv[n++] = "git";
+	argv[n++] = "-c";
+	argv[n++] = "log.showSignature=false";
+	argv[n++] = "log";
+	argv[n++] = "--no-color";
+	argv[n++] = "--no-merges";
+	argv[n++] = "--reverse";
+	argv[n++] = "--format=%H %s";
+	for (i = 0; range_args[i]; i++)
+		argv[n++] = range_args[i];
+	argv[n++] = "--";
+	argv[n] = NULL;
+	text = capture(top, argv);
+	if (!text) {
+		snprintf(err, errlen, "%s: git log failed", range);
+		return -1;
+	}
+	for (line = text; line && *line; line = next) {
+		struct gate_commit *c;
+		char *sp;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		sp = strchr(line, ' ');
+		if (!sp)
+			continue;
+		*sp = '\0';
+		out->v = tdx_xreallocarray(out->v, out->nr + 1, sizeof(*out->v));
+		c = &out->v[out->nr++];
+		c->id = tdx_xstrdup(line);
+		c->subject = tdx_xstrdup(sp + 1);
+	}
+	free(text);
+	return 0;
+}
+
+int gate_git_commits(const char *top, const char *range, struct gate_commits *out,
+		     char *err, size_t errlen)
+{
+	const char *dots = strstr(range, "..");
+	char *a = NULL, *b = NULL, *from = NULL, *to = NULL, *spec = NULL;
+	int ret = -1;
+
+	if (dots) {
+		bool three = dots[2] == '.';
+
+		a = tdx_xstrndup(range, (size_t)(dots - range));
+		b = tdx_xstrdup(dots + (three ? 3 : 2));
+		from = commit_id(top, a[0] ? a : "HEAD");
+		to = commit_id(top, b[0] ? b : "HEAD");
+		if (from && to && three) {
+			const char *const argv[] = { "git", "merge-base", from, to, NULL };
+			char *base = capture(top, argv);
+
+			free(from);
+			from = base;
+		}
+		if (!from || !to)
+			goto bad;
+		if (asprintf(&spec, "%s..%s", from, to) < 0)
+			goto out;
+		{
+			const char *const args[] = { spec, NULL };
+
+			ret = log_commits(top, args, range, out, err, errlen);
+		}
+		goto out;
+	}
+	to = commit_id(top, range);
+	if (!to)
+		goto bad;
+	{
+		/* checkpatch -g REV: git log -1 --no-merges REV */
+		const char *const args[] = { "-1", to, NULL };
+
+		ret = log_commits(top, args, range, out, err, errlen);
+	}
+	goto out;
+bad:
+	snprintf(err, errlen, "%s: bad revision range (not a commit, or A..B)", range);
+out:
+	free(spec);
+	free(a);
+	free(b);
+	free(from);
+	free(to);
+	return ret;
+}
+
+void gate_commits_release(struct gate_commits *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nr; i++) {
+		free(c->v[i].id);
+		free(c->v[i].subject);
+	}
+	free(c->v);
+	memset(c, 0, sizeof(*c));
+}
+
+int gate_git_commit_patch(const char *top, const char *id, const char *out_path, char *err,
+			  size_t errlen)
+{
+	const char *const argv[] = {
+		"git", "-c", "core.quotePath=true", "format-patch", "-M", "--stdout", "-1",
+		"--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/",
+		"--dst-prefix=b/", id, NULL };
+	struct gate_cmd c = { .argv = argv, .dir = top, .out = out_path };
+	int code = gate_run(&c);
+
+	if (code)
+		snprintf(err, errlen, "%.12s: git format-patch failed (status %d)", id, code);
+	return code ? -1 : 0;
+}
+
+int gate_git_commit_files(const char *top, const char *id, const struct gate_patch *p,
+			  const char *tree, char *err, size_t errlen)
+{
+	size_t i;
+
+	if (mkdir(tree, 0755) && errno != EEXIST) {
+		snprintf(err, errlen, "%s: cannot create: %s", tree, strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < p->nr_files; i++) {
+		const struct gate_file *f = &p->files[i];
+		char *spec, *dst;
+		int code;
+
+		if (f->deleted || !gate_is_c_path(f->path))
+			continue;
+		if (asprintf(&spec, "%s:%s", id, f->path) < 0)
+			return -1;
+		dst = tdx_path_join(tree, f->path);
+		if (gate_mkdirs_for(dst)) {
+			snprintf(err, errlen, "%s: cannot create: %s", dst, strerror(errno));
+			code = -1;
+		} else {
+			const char *const argv[] = { "git", "cat-file", "blob", spec, NULL };
+			struct gate_cmd c = { .argv = argv, .dir = top, .out = dst,
+					      .err = "/dev/null" };
+
+			code = gate_run(&c);
+			if (code)
+				snprintf(err, errlen, "%.12s: %s: cannot read it from git", id,
+					 f->path);
+		}
+		free(spec);
+		free(dst);
+		if (code)
+			return -1;
+	}
+	return 0;
 }

@@ -5,9 +5,11 @@
  * come only after "--", so a mistyped option is an error, not a flag.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "options.h"
+#include "xalloc.h"
 
 /* --name=VALUE or --name VALUE; *missing when the value is absent. */
 static const char *value(const char *name, int argc, char *const argv[], int *i, bool *missing)
@@ -55,6 +57,16 @@ static int select_rules(struct gate_opts *o, const char *list, bool only, char *
 	return 0;
 }
 
+static bool has_stdin(const struct gate_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nr_inputs; i++)
+		if (!strcmp(o->inputs[i], "-"))
+			return true;
+	return false;
+}
+
 int gate_opts_parse(struct gate_opts *o, int argc, char *const argv[], char *err,
 		    size_t errlen)
 {
@@ -72,12 +84,14 @@ int gate_opts_parse(struct gate_opts *o, int argc, char *const argv[], char *err
 			break;
 		}
 		if (a[0] != '-' || !strcmp(a, "-")) {
-			if (o->input) {
-				snprintf(err, errlen, "one patch or range at a time ('%s' and '%s')",
-					 o->input, a);
+			if (!strcmp(a, "-") && has_stdin(o)) {
+				snprintf(err, errlen, "'-' given twice (standard input is read once)");
 				return -1;
 			}
-			o->input = a;
+			o->inputs = tdx_xreallocarray(o->inputs, o->nr_inputs + 1,
+						      sizeof(*o->inputs));
+			o->inputs[o->nr_inputs++] = a;
+			o->input = o->inputs[0];
 			continue;
 		}
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -151,4 +165,5 @@ void gate_opts_release(struct gate_opts *o)
 {
 	tdx_config_release(&o->cfg);
 	tdx_argv_release(&o->flags);
+	free(o->inputs);
 }

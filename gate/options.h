@@ -12,7 +12,9 @@
 enum gate_format { GATE_FMT_CHECKPATCH, GATE_FMT_GCC, GATE_FMT_JSON };
 
 struct gate_opts {
-	const char *input;	/* a patch file, "-", or with -g a revision or range */
+	const char *input;	/* the first of inputs */
+	const char **inputs;	/* patch files and "-", or with -g revisions and ranges */
+	size_t nr_inputs;
 	bool git;		/* -g, --git */
 	bool help, version;
 	enum gate_format format;

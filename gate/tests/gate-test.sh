@@ -37,6 +37,20 @@ fresh() {
 	fi
 }
 
+# The three commits of data/series on top of the base, made with git am
+# (fixed dates); @C1@..@C3@ in expectations stand for their short ids.
+subst=
+series_commits() {
+	(cd "$work/tree" && GIT_AUTHOR_DATE='2024-01-02T00:00:00Z' \
+		GIT_COMMITTER_DATE='2024-01-02T00:00:00Z' \
+		git -c user.name=T -c user.email=t@example.org am -q "$data"/series/000[1-3]-*.patch) ||
+		fail "git am of the series"
+	for n in 1 2 3; do
+		id=$(cd "$work/tree" && git rev-parse --short=12 "HEAD~$((3 - n))")
+		subst="$subst -e s/@C$n@/$id/g"
+	done
+}
+
 # run RC EXPECTED-STDOUT|- ERR-REGEX|- [STDIN|-] -- gate args...
 run() {
 	want_rc=$1 want_out=$2 want_err=$3 input=$4
@@ -48,7 +62,8 @@ run() {
 	rc=$?
 	[ "$rc" = "$want_rc" ] || fail "$*: exit $rc, expected $want_rc; stderr: $(cat "$work/err")"
 	if [ "$want_out" != - ]; then
-		diff -u "$expect/$want_out" "$work/out" >&2 || fail "$*: stdout differs from $want_out"
+		sed -e '' $subst "$expect/$want_out" | diff -u - "$work/out" >&2 ||
+			fail "$*: stdout differs from $want_out"
 	fi
 	if [ "$want_err" = - ]; then
 		[ -s "$work/err" ] && fail "$*: unexpected stderr: $(cat "$work/err")"
@@ -59,14 +74,15 @@ run() {
 	return 0
 }
 
-# The user's tree is byte-identical to the pristine test tree plus $1's
-# patch (none: unchanged).
+# The user's tree is byte-identical to the pristine test tree plus the
+# given patches (none: unchanged).
 unchanged() {
 	rm -rf "$work/ref"
 	cp -R "$data/tree" "$work/ref"
-	if [ -n "${1:-}" ]; then
-		(cd "$work/ref" && git apply "$work/$1") || fail "cannot apply $1 to the reference"
-	fi
+	for p in "$@"; do
+		case "$p" in /*) ;; *) p=$work/$p ;; esac
+		(cd "$work/ref" && git apply "$p") || fail "cannot apply $p to the reference"
+	done
 	diff -r -x .git "$work/ref" "$work/tree" >&2 || fail "the user's tree was modified"
 }
 
@@ -128,22 +144,83 @@ git-range)
 		GIT_COMMITTER_DATE='2024-01-02T00:00:00Z' \
 		git -c user.name=T -c user.email=t@example.org am -q ../0001-print-cpu.patch) ||
 		fail "git am"
+	id=$(cd "$work/tree" && git rev-parse --short=12 HEAD)
+	subst="-e s/@C1@/$id/g"
+	# one commit: checkpatch -g's report of format-patch's mail, no frame
 	run 1 range.checkpatch - - -- -g HEAD~1..HEAD -- $flags
-	# one commit is the same diff, its verdict names the commit
-	run 1 - - - -- -g HEAD -- $flags
-	sed 's/^HEAD~1\.\.HEAD has/HEAD has/' "$expect/range.checkpatch" | diff -u - "$work/out" >&2 ||
-		fail "-g HEAD differs from -g HEAD~1..HEAD"
-	# the work tree must be at the range's end
-	run 2 - '^tdxcheck-gate: HEAD~1: the work tree is not at [0-9a-f]{12} \(HEAD is [0-9a-f]{12}\): check it out first$' \
-		- -- -g HEAD~1 -- $flags
+	run 1 range.checkpatch - - -- -g HEAD -- $flags
+	run 1 range.checkpatch - - -- -g HEAD~1.. -- $flags
+	# the same lines as the patch file (the same mail), named by the commit
+	sed "s/^Commit $id (\"[^\"]*\")/..\/0001-print-cpu.patch/" "$work/out" |
+		diff -u "$expect/print-cpu.checkpatch" - >&2 || fail "-g HEAD differs from the patch"
+	# nothing is read from the work tree's copies of the commit's files:
+	# neither a local change nor another checkout changes the report
 	echo '/* local change */' >>"$work/tree/tdx_sys.c"
-	run 2 - '^tdxcheck-gate: HEAD~1\.\.HEAD: the work tree has changes to the range.s files that [0-9a-f]{12} does not have: commit or stash them first$' \
-		- -- -g HEAD~1..HEAD -- $flags
-	(cd "$work/tree" && git checkout -q tdx_sys.c)
+	run 1 range.checkpatch - - -- -g HEAD~1..HEAD -- $flags
+	tail -n 1 "$work/tree/tdx_sys.c" | grep -qx '/\* local change \*/' ||
+		fail "the local change is gone"
+	(cd "$work/tree" && git checkout -q tdx_sys.c && git checkout -q --detach HEAD~1)
+	run 1 range.checkpatch - - -- -g "$id" -- $flags
+	unchanged
 	run 2 - '^tdxcheck-gate: nosuch\.\.HEAD: bad revision range \(not a commit, or A\.\.B\)$' \
 		- -- -g nosuch..HEAD -- $flags
 	# an empty range changes nothing
 	run 0 empty-range.checkpatch - - -- -g HEAD..HEAD -- $flags
+	;;
+series-git)
+	# Only the middle commit adds a finding, the last takes it out: the net
+	# diff is clean, the series is not.
+	fresh git
+	series_commits
+	run 1 series-git.checkpatch - - -- -g HEAD~3..HEAD -- $flags
+	(cd "$work/tree" && git diff HEAD~3 HEAD >../net.diff)
+	run 0 series-net.checkpatch - "$work/net.diff" -- - -- $flags
+	# the middle commit alone: as checkpatch -g, no frame for one commit
+	run 1 series-git-one.checkpatch - - -- -g HEAD~1 -- $flags
+	# A.. runs to HEAD; several revisions are checked in the order given
+	run 1 - - - -- -g HEAD~2.. -- $flags
+	sed -e '' $subst "$expect/series-git.checkpatch" | sed '1,/^Commit .*submission\.$/d' |
+		diff -u - "$work/out" >&2 || fail "-g HEAD~2.. is not the last two commits"
+	run 1 series-git.checkpatch - - -- -g HEAD~2 HEAD~1 HEAD -- $flags
+	# the work tree need not be at the range's end
+	end=$(cd "$work/tree" && git rev-parse HEAD)
+	(cd "$work/tree" && git checkout -q --detach HEAD~3)
+	run 1 series-git.checkpatch - - -- -g "$end~3..$end" -- $flags
+	unchanged
+	;;
+series-mbox)
+	# git format-patch --stdout: each mail on its own, on top of the ones
+	# before it, in a scratch copy; or with the series applied in the tree.
+	fresh
+	cat "$data"/series/000[1-3]-*.patch >"$work/series.mbox"
+	run 1 series-mbox.checkpatch - - -- ../series.mbox -- $flags
+	unchanged
+	run 1 series.gcc - - -- --format=gcc ../series.mbox -- $flags
+	run 1 series.json - - -- --format=json ../series.mbox -- $flags
+	unchanged
+	fresh git
+	cat "$data"/series/000[1-3]-*.patch >"$work/series.mbox"
+	series_commits
+	run 1 series-mbox.checkpatch - - -- ../series.mbox -- $flags
+	unchanged "$data"/series/000[1-3]-*.patch
+	# a cover letter's folded subject names its mail; it adds nothing
+	cat "$data"/series/0000-cover-letter.patch "$work/series.mbox" >"$work/cover.mbox"
+	run 1 - - - -- ../cover.mbox -- $flags
+	sed -n 2p "$work/out" | grep -qx '\.\./cover\.mbox patch 1/4 ("x86/virt/tdx: name the CPU when TDH\.SYS\.LP\.INIT fails")' ||
+		fail "the cover letter is not named by its subject: $(sed -n 2p "$work/out")"
+	;;
+series-files)
+	# checkpatch 00*.patch: each file on its own, the cover letter too.
+	fresh
+	cp -R "$data"/series "$work/series"
+	cd "$work/tree" || exit 2	# for the globs, as a user types them
+	run 1 series-files.checkpatch - - -- ../series/00*.patch -- $flags
+	unchanged
+	# without the second, the third does not apply on top of the first
+	run 2 - "^tdxcheck-gate: \.\./series/0003-x86-virt-tdx-no-preemption-toggle-for-a-log-line\.patch: does not apply to .*/tree with the patches before it, nor is the series applied there \(error: patch failed: tdx_sys\.c:16\)$" \
+		- -- ../series/0001-*.patch ../series/0003-*.patch -- $flags
+	unchanged
+	run 2 - "^tdxcheck-gate: '-' given twice \(standard input is read once\)$" - -- - - -- $flags
 	;;
 bad-input)
 	fresh
