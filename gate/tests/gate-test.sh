@@ -198,6 +198,13 @@ series-mbox)
 	run 1 series.gcc - - -- --format=gcc ../series.mbox -- $flags
 	run 1 series.json - - -- --format=json ../series.mbox -- $flags
 	unchanged
+	# git format-patch --stdout A..B | tdxcheck-gate -
+	run 1 - - "$work/series.mbox" -- - -- $flags
+	# (the frames' dashes are as long as the names: not compared here)
+	sed -e 's|^\.\./series\.mbox patch|<stdin> patch|' -e 's/^--*$/-/' \
+		"$expect/series-mbox.checkpatch" >"$work/want"
+	sed 's/^--*$/-/' "$work/out" | diff -u "$work/want" - >&2 ||
+		fail "the mailbox on standard input differs"
 	fresh git
 	cat "$data"/series/000[1-3]-*.patch >"$work/series.mbox"
 	series_commits
@@ -259,6 +266,17 @@ header)
 	run 1 new-header.checkpatch - - -- ../0005-new-header.patch -- $flags
 	unchanged
 	[ -e "$work/tree/tdx_lp.h" ] && fail "the new header was created in the user's tree"
+	# the same as a commit, checked from a work tree without the header
+	fresh git
+	(cd "$work/tree" && GIT_AUTHOR_DATE='2024-01-02T00:00:00Z' \
+		GIT_COMMITTER_DATE='2024-01-02T00:00:00Z' \
+		git -c user.name=T -c user.email=t@example.org am -q ../0005-new-header.patch) ||
+		fail "git am"
+	id=$(cd "$work/tree" && git rev-parse --short=12 HEAD && git checkout -q --detach HEAD~1)
+	run 1 - - - -- -g "HEAD..$id" -- $flags
+	sed "s/^Commit $id (\"[^\"]*\")/..\/0005-new-header.patch/" "$work/out" |
+		diff -u "$expect/new-header.checkpatch" - >&2 || fail "-g differs from the patch"
+	unchanged
 	;;
 help)
 	fresh
