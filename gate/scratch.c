@@ -31,9 +31,12 @@ static int remove_one(const char *path, const struct stat *st, int flag, struct 
 
 static void remove_scratch(void)
 {
-	if (scratch)
-		nftw(scratch, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	char *s = scratch;
+
 	scratch = NULL;
+	if (s)
+		nftw(s, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	free(s);
 }
 
 static void on_signal(int sig)
