@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "argv.h"
+#include "clang_path.h"
 #include "compdb.h"
 #include "facts.h"
 #include "flags.h"
@@ -63,6 +64,8 @@ static const char usage[] =
 	"  -j N               check N files at once\n"
 	"  --dump-model       print each file's model as JSON instead of checking it\n"
 	"  --dry-run          print the commands that would run, run nothing\n"
+	"  --frontend=FE      gcc (default: gcc and the plugin) or clang (libclang, for\n"
+	"                     LLVM=1 builds: tdxcheck-clang, found next to tdxcheck)\n"
 	"  --plugin=PATH      the GCC plugin to load (default: installed next to tdxcheck)\n"
 	"  --cc=GCC           the compiler to run (default: gcc)\n"
 	"  --list-rules       list the rules and exit\n"
@@ -228,6 +231,33 @@ static bool is_c_source(const char *file)
 	return n > 2 && !strcmp(file + n - 2, ".c");
 }
 
+/*
+ * With the clang front end: tdxcheck-clang, the kept flags, the same
+ * selection, the file last; it writes findings or the model as the plugin does.
+ */
+static void add_clang_job(struct file_job *fj, const struct tdx_opts *o, const char *file,
+			  const struct tdx_argv *flags)
+{
+	tdx_argv_append(&fj->job.argv, flags);
+	if (o->dump_model) {
+		tdx_argv_pushf(&fj->job.argv, "--tdx-dump-model=%s", fj->model_path);
+		tdx_argv_push(&fj->job.argv, "--tdx-ignore=all");
+	} else {
+		if (o->types)
+			tdx_argv_pushf(&fj->job.argv, "--tdx-rules=%s", o->types);
+		if (o->ignore)
+			tdx_argv_pushf(&fj->job.argv, "--tdx-ignore=%s", o->ignore);
+		if (o->scope)
+			tdx_argv_pushf(&fj->job.argv, "--tdx-scope=%s", o->scope);
+		if (o->primitives)
+			tdx_argv_pushf(&fj->job.argv, "--tdx-primitives=%s", o->primitives);
+		tdx_argv_pushf(&fj->job.argv, "--tdx-findings=%s", fj->model_path);
+	}
+	if (db_abs)
+		tdx_argv_pushf(&fj->job.argv, "--tdx-db=%s", db_abs);
+	tdx_argv_push(&fj->job.argv, file);
+}
+
 /* A job per file: gcc, the kept flags, the plugin, the model file. */
 static void add_job(struct file_job *fj, size_t index, const struct tdx_opts *o,
 		    const char *plugin, const char *dir, const char *file,
@@ -242,6 +272,11 @@ static void add_job(struct file_job *fj, size_t index, const struct tdx_opts *o,
 	    asprintf(&fj->job.err_path, "%s/%zu.err", tmpdir ? tmpdir : "TMP", index) < 0) {
 		fprintf(stderr, "tdxcheck: out of memory\n");
 		exit(2);
+	}
+	if (o->frontend == TDX_FE_CLANG) {
+		tdx_argv_push(&fj->job.argv, plugin);	/* tdxcheck-clang */
+		add_clang_job(fj, o, file, flags);
+		return;
 	}
 	tdx_argv_push(&fj->job.argv, o->cc);
 	tdx_argv_append(&fj->job.argv, flags);
@@ -332,13 +367,18 @@ static int check_files(const struct tdx_opts *o)
 		fprintf(stderr, "tdxcheck: no input files (see --help)\n");
 		return 2;
 	}
-	plugin = tdx_plugin_find(o->plugin, err, sizeof(err));
+	/* The GCC plugin, or with --frontend=clang the program that stands for gcc and it. */
+	if (o->frontend == TDX_FE_CLANG)
+		plugin = tdx_clang_find(err, sizeof(err));
+	else
+		plugin = tdx_plugin_find(o->plugin, err, sizeof(err));
 	if (!plugin) {
 		if (!o->dry_run) {
 			fprintf(stderr, "tdxcheck: %s\n", err);
 			return 2;
 		}
-		plugin = tdx_xstrdup("tdxcheck_plugin.so");
+		plugin = tdx_xstrdup(o->frontend == TDX_FE_CLANG ? "tdxcheck-clang" :
+				     "tdxcheck_plugin.so");
 	}
 	if (!o->dry_run)
 		make_tmpdir();

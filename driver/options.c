@@ -9,6 +9,8 @@
 /* Long options of sparse and gcc that kbuild may hand a checker. */
 static const char *const foreign_long[] = {
 	"--arch=", "--os=", "--param", "--sysroot",
+	/* clang's, in an LLVM=1 build */
+	"--target=", "--gcc-toolchain=", "--prefix=", "--ld-path=",
 };
 
 /*
@@ -146,6 +148,18 @@ int tdx_opts_parse(struct tdx_opts *o, int argc, char *const argv[],
 		if ((v = long_value("--format", argc, argv, &i, &missing)) && !missing) {
 			if (set_format(o, v, err, errlen))
 				return -1;
+			continue;
+		}
+		if (!missing &&
+		    (v = long_value("--frontend", argc, argv, &i, &missing)) && !missing) {
+			if (!strcmp(v, "gcc")) {
+				o->frontend = TDX_FE_GCC;
+			} else if (!strcmp(v, "clang")) {
+				o->frontend = TDX_FE_CLANG;
+			} else {
+				snprintf(err, errlen, "unknown front end '%s' (gcc, clang)", v);
+				return -1;
+			}
 			continue;
 		}
 		if (!missing && (v = long_value("--types", argc, argv, &i, &missing)) && !missing) {

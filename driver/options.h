@@ -15,6 +15,8 @@
 
 enum tdx_format { TDX_FMT_GCC, TDX_FMT_CHECKPATCH, TDX_FMT_JSON, TDX_FMT_SARIF };
 
+enum tdx_frontend { TDX_FE_GCC, TDX_FE_CLANG };
+
 enum tdx_mode {
 	TDX_MODE_CHECK,		/* check files */
 	TDX_MODE_REPORT,	/* `tdxcheck report --db FILE` */
@@ -26,6 +28,7 @@ enum tdx_mode {
 struct tdx_opts {
 	enum tdx_mode mode;
 	enum tdx_format format;
+	enum tdx_frontend frontend;	/* --frontend=gcc|clang */
 	struct tdx_config cfg;
 	/* the same selection, passed on to the plugin as given */
 	const char *types, *ignore, *scope, *primitives;
