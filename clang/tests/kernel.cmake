@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: GPL-2.0
+# Real kernel files through kbuild with the clang front end as the checker:
+# `make C=2 CHECK="tdxcheck --frontend=clang"`, with kbuild's own flags for
+# each file (a tree configured for GCC, so the front end drops GCC-only
+# flags).  Uses testsuite/kernel's run-kbuild.sh, fixtures and build locks,
+# and the driver's proof that kbuild ran the checker.
+set(run_kbuild ${PROJECT_SOURCE_DIR}/testsuite/kernel/run-kbuild.sh)
+set(checked_sh ${PROJECT_SOURCE_DIR}/driver/tests/kernel/kbuild-checked.sh)
+set(logs ${CMAKE_CURRENT_BINARY_DIR}/logs)
+
+function(tdx_clang_kbuild version expect)
+	set(src ${TDX_KERNEL_CACHE}/src/linux-source-${version})
+	set(build ${TDX_KERNEL_CACHE}/build-${version})
+	set(log ${logs}/kernel-${version}-clang.log)
+	set(checked)
+	set(dirs)
+	foreach(f ${ARGN})
+		list(APPEND checked -c ${f})
+		get_filename_component(dir ${f} DIRECTORY)
+		list(APPEND dirs ${dir}/)
+	endforeach()
+	add_test(NAME kernel-${version}/clang
+		COMMAND ${checked_sh} -l ${log} ${checked} --
+			${run_kbuild} -s ${src} -o ${build} -l ${log} -e ${expect} --
+			-j2 C=2 "CHECK=$<TARGET_FILE:tdxcheck> --frontend=clang" ${dirs})
+	set_tests_properties(kernel-${version}/clang PROPERTIES
+		LABELS "kernel;clang-kernel"
+		FIXTURES_REQUIRED tdx-kernel-${version}
+		RESOURCE_LOCK tdx-kernel-build-${version}
+		PROCESSORS 2
+		TIMEOUT 900)
+endfunction()
+
+# 6.12: upstream after the review: no finding in either file.
+tdx_clang_kbuild(6.12 ${CMAKE_CURRENT_SOURCE_DIR}/kernel/expect-6.12-clang.txt
+	arch/x86/virt/vmx/tdx/tdx.c arch/x86/coco/tdx/tdx.c)
+# 6.1's guest code: exactly the plugin's findings.
+tdx_clang_kbuild(6.1 ${PROJECT_SOURCE_DIR}/testsuite/kernel/expect-6.1-plugin.txt
+	arch/x86/coco/tdx/tdx.c)
