@@ -37,3 +37,17 @@ tdx_clang_kbuild(6.12 ${CMAKE_CURRENT_SOURCE_DIR}/kernel/expect-6.12-clang.txt
 # 6.1's guest code: exactly the plugin's findings.
 tdx_clang_kbuild(6.1 ${PROJECT_SOURCE_DIR}/testsuite/kernel/expect-6.1-plugin.txt
 	arch/x86/coco/tdx/tdx.c)
+
+# Every rule on every function (--scope=all) of 6.12's two TDX files, with
+# compile_commands.json's flags: both front ends give the same report (the
+# headers' unbraced bodies, a status switch in coco/tdx/tdx.c).
+set(src612 ${TDX_KERNEL_CACHE}/src/linux-source-6.12)
+add_test(NAME kernel-6.12/clang-scope-all
+	COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/same-findings.sh $<TARGET_FILE:tdxcheck> --scope=all
+		-p ${TDX_KERNEL_CACHE}/build-6.12/compile_commands.json
+		${src612}/arch/x86/virt/vmx/tdx/tdx.c ${src612}/arch/x86/coco/tdx/tdx.c)
+set_tests_properties(kernel-6.12/clang-scope-all PROPERTIES
+	LABELS "kernel;clang-kernel"
+	FIXTURES_REQUIRED tdx-kernel-6.12
+	RESOURCE_LOCK tdx-kernel-build-6.12
+	TIMEOUT 300)
