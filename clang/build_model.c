@@ -1059,14 +1059,11 @@ static void walk_decl(struct fn_ctx *c, CXCursor decl, struct xloc loc)
 		return;
 	{
 		struct xloc dl = xloc_of(decl);
-		CXCursor ref = clang_getNullCursor();
 		int call = walk_expr(c, init, true, -1, loc);
-		struct tdx_var *var;
+		struct tdx_var *var = NULL;
 		struct tdx_store *st;
 		size_t j;
 
-		(void)ref;
-		var = NULL;
 		for (j = 0; j < c->nr_vars; j++)
 			if (clang_equalCursors(c->vars[j].decl, decl))
 				var = c->vars[j].var;
