@@ -29,6 +29,10 @@ before=$(ls -l --time-style=+%s "$src/arch/x86/virt/vmx/tdx" | sha256sum; sha256
 rm -rf "$work"
 mkdir -p "$work/tree/$(dirname "$file")"
 cp "$src/$file" "$work/tree/$file"
+# Its own git work tree, as a kernel checkout is: the gate takes the top of
+# the work tree around it as the root, and the build directory may sit in
+# this project's own checkout (CI builds in build/).
+(cd "$work/tree" && git init -q) || { echo "git init failed" >&2; exit 2; }
 cp "$here/data"/kernel-*.patch "$work/"
 
 # check RC EXPECTED -- gate args...: exact stdout and status
