@@ -14,6 +14,13 @@ inc=$3
 work=$4
 scenario=$5
 here=$(cd "$(dirname "$0")" && pwd)
+# The gate takes the top of the git work tree around the current directory
+# as the tree; the test trees live in the build directory, which may sit
+# in this project's own checkout (CI builds in build/).  Git must not look
+# above the work directory: a tree without .git is then in no repository.
+mkdir -p "$work"
+GIT_CEILING_DIRECTORIES=$(cd "$work" && pwd -P)
+export GIT_CEILING_DIRECTORIES
 data=$here/data
 expect=$here/expect
 failed=0

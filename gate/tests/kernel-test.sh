@@ -15,6 +15,13 @@ build=$4
 work=$5
 scenario=$6
 here=$(cd "$(dirname "$0")" && pwd)
+# The gate takes the top of the git work tree around the current directory
+# as the tree; the test trees live in the build directory, which may sit
+# in this project's own checkout (CI builds in build/).  Git must not look
+# above the work directory: a tree without .git is then in no repository.
+mkdir -p "$work"
+GIT_CEILING_DIRECTORIES=$(cd "$work" && pwd -P)
+export GIT_CEILING_DIRECTORIES
 file=arch/x86/virt/vmx/tdx/tdx.c
 failed=0
 
@@ -29,10 +36,6 @@ before=$(ls -l --time-style=+%s "$src/arch/x86/virt/vmx/tdx" | sha256sum; sha256
 rm -rf "$work"
 mkdir -p "$work/tree/$(dirname "$file")"
 cp "$src/$file" "$work/tree/$file"
-# Its own git work tree, as a kernel checkout is: the gate takes the top of
-# the work tree around it as the root, and the build directory may sit in
-# this project's own checkout (CI builds in build/).
-(cd "$work/tree" && git init -q) || { echo "git init failed" >&2; exit 2; }
 cp "$here/data"/kernel-*.patch "$work/"
 
 # check RC EXPECTED -- gate args...: exact stdout and status
