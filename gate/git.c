@@ -53,11 +53,31 @@ static char *commit_id(const char *top, const char *rev)
 	return id;
 }
 
+/*
+ * git apply in a subdirectory of a repository takes paths from the
+ * repository's top and skips those outside the directory: for dir to be
+ * the tree, git must not look above it.
+ */
+static void ceiling_at(char *parent, size_t size, const char *dir)
+{
+	char *slash;
+
+	snprintf(parent, size, "%s", dir);
+	slash = strrchr(parent, '/');
+	if (slash && slash != parent)
+		*slash = '\0';
+	else
+		snprintf(parent, size, "/");
+}
+
 bool gate_patch_applied(const char *dir, const char *patch_path)
 {
 	const char *const argv[] = { "git", "apply", "--check", "-R", patch_path, NULL };
 	struct gate_cmd c = { .argv = argv, .dir = dir, .err = "/dev/null" };
+	char parent[PATH_MAX];
 
+	ceiling_at(parent, sizeof(parent), dir);
+	c.ceiling = parent;
 	return gate_run(&c) == 0;
 }
 
@@ -108,9 +128,7 @@ int gate_patch_apply_in(const char *tree, const char *patch_path, bool reverse, 
 	char parent[PATH_MAX];
 	int code;
 
-	/* git must not take tree for a part of some repository above it */
-	snprintf(parent, sizeof(parent), "%s", tree);
-	*strrchr(parent, '/') = '\0';
+	ceiling_at(parent, sizeof(parent), tree);
 	c.ceiling = parent;
 	code = gate_run(&c);
 	if (code) {

@@ -12,6 +12,7 @@
  * apply.  The user's files are only read.
  */
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,10 +66,32 @@ static int fail(const char *msg)
 	return 2;
 }
 
+/*
+ * checkpatch's top_of_kernel_tree(): a kernel tarball unpacked inside some
+ * other repository (a home directory under git) is still the tree.
+ */
+static bool kernel_top(const char *dir)
+{
+	static const char *const names[] = {
+		"COPYING", "CREDITS", "Kbuild", "MAINTAINERS", "Makefile", "README",
+		"Documentation", "arch", "include", "drivers", "fs", "init", "ipc",
+		"kernel", "lib", "scripts",
+	};
+	char path[PATH_MAX + 32];
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		if (access(path, F_OK))
+			return false;
+	}
+	return true;
+}
+
 static int gate(const struct gate_opts *o)
 {
 	struct gate_session s = { .o = o };
-	char err[PATH_MAX + 1024], cwd[PATH_MAX];
+	char err[2 * PATH_MAX + 1024], cwd[PATH_MAX];
 	int ret = 2;
 
 	s.tdxcheck = gate_driver_find(o->tdxcheck, err, sizeof(err));
@@ -85,11 +108,12 @@ static int gate(const struct gate_opts *o)
 		fail(err);
 		goto out;
 	}
-	s.root = s.top ? s.top : getcwd(cwd, sizeof(cwd));
-	if (!s.root) {
+	/* the tree patch paths are relative to: checkpatch's, then git's */
+	if (!getcwd(cwd, sizeof(cwd))) {
 		fail("cannot get the current directory");
 		goto out;
 	}
+	s.root = s.top && (o->git || !kernel_top(cwd)) ? s.top : cwd;
 	ret = o->git ? gate_series_git(&s) : gate_series_patches(&s);
 out:
 	tdx_findings_release(&s.json);

@@ -104,6 +104,25 @@ patch)
 	run 1 print-cpu.checkpatch - - -- --no-tree --show-types ../0001-print-cpu.patch -- $flags
 	unchanged
 	;;
+kernel-top)
+	# A kernel tree unpacked inside another repository (say a home directory
+	# under git): its top, as checkpatch recognises it, is the tree, not the
+	# repository's top.
+	fresh
+	mkdir "$work/outer"
+	mv "$work/tree" "$work/outer/linux"
+	mv "$work/outer" "$work/tree"
+	(cd "$work/tree" && git init -q) || fail "git init"
+	(cd "$work/tree/linux" && touch COPYING CREDITS Kbuild MAINTAINERS Makefile README &&
+	 mkdir Documentation arch include drivers fs init ipc kernel lib scripts) ||
+		fail "cannot make a kernel top"
+	(cd "$work/tree/linux" && "$gate" ../../0001-print-cpu.patch -- $flags \
+		>"$work/out" 2>"$work/err")
+	rc=$?
+	[ "$rc" = 1 ] || fail "kernel top in a repository: exit $rc, expected 1: $(cat "$work/err")"
+	sed 's|^\.\./0001|../../0001|' "$expect/print-cpu.checkpatch" | diff -u - "$work/out" >&2 ||
+		fail "kernel top in a repository: stdout differs from print-cpu.checkpatch"
+	;;
 patch-applied)
 	# Applied in the tree: the tree itself is checked, and the unchanged
 	# lines' findings (status-ignored, now at line 35) are not reported.
