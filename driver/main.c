@@ -231,6 +231,14 @@ static bool is_c_source(const char *file)
 	return n > 2 && !strcmp(file + n - 2, ".c");
 }
 
+/* An assembler source holds no C to check; gcc would only assemble it. */
+static bool is_asm_source(const char *file)
+{
+	const char *dot = strrchr(file, '.');
+
+	return dot && (!strcmp(dot, ".S") || !strcmp(dot, ".s") || !strcmp(dot, ".sx"));
+}
+
 /*
  * With the clang front end: tdxcheck-clang, the kept flags, the same
  * selection, the file last; it writes findings or the model as the plugin does.
@@ -412,6 +420,8 @@ static int check_files(const struct tdx_opts *o)
 			return 2;
 		}
 		for (i = 0; i < files.nr; i++) {
+			if (is_asm_source(files.v[i]))
+				continue;
 			pick[n] = tdx_compdb_find(&db, files.v[i]);
 			if (!pick[n]) {
 				fprintf(stderr, "tdxcheck: %s: not in %s\n", files.v[i], db.path);
@@ -448,6 +458,8 @@ static int check_files(const struct tdx_opts *o)
 		if (o->sparse)
 			sparse_code = run_sparse(&o->compiler, NULL, o->dry_run);
 		for (i = 0; i < files.nr; i++) {
+			if (is_asm_source(files.v[i]))
+				continue;
 			if (access(files.v[i], R_OK)) {
 				fprintf(stderr, "tdxcheck: %s: cannot read: %s\n", files.v[i],
 					strerror(errno));

@@ -206,6 +206,23 @@ static void test_syntax_error(void)
 static const char *const seamcall_msg =
 	"every caller passes NULL for 'seamcall_ret'; drop the parameter";
 
+/* An assembler source has no C in it: skipped by either front end. */
+static void test_asm_skipped(void)
+{
+	char *s = write_file("entry.S", "#include <linux/linkage.h>\n\tmovq %rax, %rbx\n\tret\n");
+	const char *bad = case_file("unused-out-param/bad-seamcall-ret.c");
+	char *want = fmt("%s:7:26: warning: %s [tdx-unused-out-param]\n", bad, seamcall_msg);
+	struct result r = run(s, "--", inc_flag());
+
+	CHECK(r.status == 0 && !r.out[0] && !r.err[0], "gcc: %d '%s'", r.status, r.err);
+	release(&r);
+	r = run("--frontend=clang", s, bad, "--", inc_flag());
+	CHECK(r.status == 0 && !strcmp(r.err, want), "clang: %d '%s'", r.status, r.err);
+	release(&r);
+	free(want);
+	free(s);
+}
+
 static void test_gcc_and_error(void)
 {
 	const char *bad = case_file("unused-out-param/bad-seamcall-ret.c");
@@ -474,6 +491,7 @@ int main(int argc, char *argv[])
 	test_bad_input();
 	test_syntax_error();
 	test_gcc_and_error();
+	test_asm_skipped();
 	test_checkpatch();
 	test_json();
 	test_sarif();
