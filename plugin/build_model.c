@@ -612,6 +612,10 @@ static int walk_expr(struct fn_ctx *c, tree t, bool used, int argof, location_t 
 	case STATEMENT_LIST:
 		walk_list(c, t, used, loc);
 		return -1;
+	case TRY_FINALLY_EXPR:
+		/* a cleanup declaration's scope; its cleanup call is nobody's (add_kids) */
+		walk_expr(c, TREE_OPERAND(t, 0), used, -1, loc);
+		return -1;
 	case DECL_EXPR:
 		walk_decl(c, DECL_EXPR_DECL(t), loc);
 		return -1;
@@ -891,6 +895,54 @@ static bool for_init_of(const struct tdx_stmt *prev, const struct tdx_stmt *loop
 	       prev->loc.line <= loop->last_line;
 }
 
+/*
+ * The statements of list as kids of st.  A declaration with
+ * __attribute__((cleanup)) (the kernel's guard(), scoped_guard(), __free())
+ * makes the C front end put the rest of its scope in the body (operand 0) of
+ * a TRY_FINALLY_EXPR whose finally part is the cleanup call:
+ * those statements are still the block's, as the source and clang show
+ * them.  The cleanup call runs where the scope ends, not where it is
+ * written, and is left out, as the clang front end leaves it out.
+ */
+static void add_kids(struct fn_ctx *c, struct tdx_stmt *st, tree list, location_t loc,
+		     struct src_end *kid_end, struct tdx_stmt **only)
+{
+	tree_stmt_iterator i;
+
+	for (i = tsi_start(list); !tsi_end_p(i); tsi_next(&i)) {
+		tree stmt = tsi_stmt(i);
+		struct tdx_stmt *kid;
+
+		if (TREE_CODE(stmt) == TRY_FINALLY_EXPR) {
+			tree rest = TREE_OPERAND(stmt, 0);
+
+			if (rest && TREE_CODE(rest) == STATEMENT_LIST) {
+				add_kids(c, st, rest, loc, kid_end, only);
+				continue;
+			}
+			stmt = rest;
+		}
+		kid = translate(c, stmt, -1, NULL, kid_end);
+		if (!kid)
+			continue;
+		if (kid->kind == TDX_STMT_FOR && st->nr_kids &&
+		    for_init_of(st->kids[st->nr_kids - 1], kid)) {
+			/* the C front end puts 'for (i = 0;' before the loop */
+			struct tdx_stmt *init = st->kids[--st->nr_kids];
+			size_t j;
+
+			for (j = 0; j < init->nr_calls; j++)
+				tdx_stmt_add_call(tu, kid, init->calls[j]);
+		}
+		if (!st->nr_kids && !loc)
+			st->loc = kid->loc;
+		tdx_stmt_add_kid(tu, st, kid);
+		if (kid->last_line > st->last_line && kid->loc.file == st->loc.file)
+			st->last_line = kid->last_line;
+		*only = kid;
+	}
+}
+
 static struct tdx_stmt *translate_block(struct fn_ctx *c, tree t, struct src_end *end)
 {
 	location_t loc = has_loc(t) ? EXPR_LOCATION(t) : UNKNOWN_LOCATION;
@@ -909,30 +961,7 @@ static struct tdx_stmt *translate_block(struct fn_ctx *c, tree t, struct src_end
 	st = loc ? stmt_at(c, TDX_STMT_BLOCK, loc) : tdx_stmt_new(tu, TDX_STMT_BLOCK);
 	st->braced = braced;
 	if (body && TREE_CODE(body) == STATEMENT_LIST) {
-		tree_stmt_iterator i;
-
-		for (i = tsi_start(body); !tsi_end_p(i); tsi_next(&i)) {
-			struct tdx_stmt *kid = translate(c, tsi_stmt(i), -1, NULL, &kid_end);
-
-			if (!kid)
-				continue;
-			if (kid->kind == TDX_STMT_FOR && st->nr_kids &&
-			    for_init_of(st->kids[st->nr_kids - 1], kid)) {
-				/* the C front end puts 'for (i = 0;' before the loop */
-				struct tdx_stmt *init = st->kids[--st->nr_kids];
-				size_t j;
-
-				for (j = 0; j < init->nr_calls; j++)
-					tdx_stmt_add_call(tu, kid, init->calls[j]);
-			}
-			if (!st->nr_kids && !loc)
-				st->loc = kid->loc;
-			tdx_stmt_add_kid(tu, st, kid);
-			if (kid->last_line > st->last_line &&
-			    kid->loc.file == st->loc.file)
-				st->last_line = kid->last_line;
-			only = kid;
-		}
+		add_kids(c, st, body, loc, &kid_end, &only);
 	} else if (body) {
 		only = translate(c, body, -1, NULL, &kid_end);
 		if (only) {
@@ -1286,6 +1315,9 @@ static struct tdx_stmt *translate(struct fn_ctx *c, tree t, long start,
 	case DEBUG_BEGIN_STMT:
 		/* branch hints and -g statement markers: no source statement */
 		return NULL;
+	case TRY_FINALLY_EXPR:
+		/* the scope after a cleanup declaration (see add_kids) */
+		return translate(c, TREE_OPERAND(t, 0), start, sf, end);
 	case LABEL_EXPR:
 	case CASE_LABEL_EXPR:
 		if (!loc && TREE_CODE(t) == LABEL_EXPR && LABEL_EXPR_LABEL(t))

@@ -13,6 +13,19 @@
  */
 #include "../analysis.h"
 
+/*
+ * An unbraced block is the front end's, not the source's: GCC wraps a
+ * statement in one when a macro in it declares temporaries (6.12's
+ * boot_cpu_has() in `else if (boot_cpu_has(X))`).  What was written is the
+ * statement inside.
+ */
+static const struct tdx_stmt *as_written(const struct tdx_stmt *s)
+{
+	while (s && s->kind == TDX_STMT_BLOCK && !s->braced && s->nr_kids == 1)
+		s = s->kids[0];
+	return s;
+}
+
 static bool multiline_unbraced(const struct tdx_stmt *body)
 {
 	if (!body)
@@ -32,7 +45,7 @@ static bool visit(const struct tdx_stmt *s, const struct tdx_stmt *const *path,
 	if (s->from_macro)
 		return true;
 	if (s->kind == TDX_STMT_IF) {
-		const struct tdx_stmt *els = s->nr_kids > 1 ? s->kids[1] : NULL;
+		const struct tdx_stmt *els = as_written(s->nr_kids > 1 ? s->kids[1] : NULL);
 
 		if (s->nr_kids && multiline_unbraced(s->kids[0]))
 			tdx_report(ctx, TDX_RULE_unbraced_multiline_body, s->loc, NULL);
