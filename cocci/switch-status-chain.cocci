@@ -271,10 +271,13 @@ def ssc_arms(toks, k):
 	return arms
 
 def ssc_returns(toks, lo, hi):
-	"""The statements toks[lo:hi] end in a return."""
+	"""The statements toks[lo:hi] end in a return (None: there are none).
+	`fallthrough;` is a note on the label, not a statement: an arm holding
+	only that is one more label of the next arm."""
 	last, j = None, lo
 	while j < hi:
-		last = j
+		if [t[0] for t in toks[j:j + 2]] != ["fallthrough", ";"]:
+			last = j
 		j = tdx_stmt_end(toks, j) + 1
 	if last is None:
 		return None

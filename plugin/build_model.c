@@ -1246,6 +1246,21 @@ static struct tdx_stmt *simple_stmt(struct fn_ctx *c, enum tdx_stmt_kind kind,
 	end->off = -1;
 	if (st->from_macro) {
 		pos = loc_src(loc_resolve(loc));
+		/*
+		 * A macro inside an expression statement the source writes (6.12
+		 * mm/init.c: "poking_addr += (...) %\n (TASK_SIZE - ...);"): GCC
+		 * gave the statement the place of that expansion.  When the caller
+		 * knows where the statement starts and the expansion lies after
+		 * that start, within the statement, the statement is the source's,
+		 * as the clang front end sees it.
+		 */
+		if (kind == TDX_STMT_EXPR && start >= 0 && sf && sf == pos.file &&
+		    pos.off > start && pos.off <= src_stmt_end(sf, start)) {
+			st->from_macro = false;
+			stmt_move(st, sf, start);
+			set_end(st, end, sf, src_stmt_end(sf, start));
+			return st;
+		}
 		if (pos.file && pos.off >= 0)
 			set_end(st, end, pos.file, src_stmt_end(pos.file, pos.off));
 		return st;
@@ -1347,6 +1362,9 @@ static struct tdx_stmt *translate(struct fn_ctx *c, tree t, long start,
 		break;
 	}
 	if (empty_stmt_p(t))
+		return NULL;
+	/* `fallthrough;` (__attribute__((fallthrough))) is a label's note, not code */
+	if (TREE_CODE(t) == CALL_EXPR && !CALL_EXPR_FN(t) && CALL_EXPR_IFN(t) == IFN_FALLTHROUGH)
 		return NULL;
 	st = simple_stmt(c, TDX_STMT_EXPR, loc, start, sf, end);
 	c->stmt = st;

@@ -22,6 +22,8 @@
 #define __printf(a, b)		__attribute__((__format__(printf, a, b)))
 #define __must_check		__attribute__((__warn_unused_result__))
 #define __cold			__attribute__((__cold__))
+/* include/linux/compiler_attributes.h */
+#define fallthrough		__attribute__((__fallthrough__))
 #define notrace			__attribute__((__no_instrument_function__))
 
 /* Not KBUILD_EXTRA_WARN2: the default kernel build. */
