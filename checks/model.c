@@ -116,16 +116,70 @@ void tdx_tu_free(struct tdx_tu *tu)
 	free(arena);
 }
 
+/*
+ * "a/b/../c" and "a/./c" written as "a/c".  GCC names a header by the path
+ * it was first included through (arch/x86/kvm/vmx/../pmu.h), clang by
+ * another: a report, and the set of findings the engines are compared on,
+ * must not depend on that.  Lexical only, as the compiler's own spelling
+ * was; a leading "../" stays.  Returns file itself when there is nothing to
+ * do, else buf.
+ */
+static const char *lexical_path(const char *file, char *buf, size_t size)
+{
+	size_t n = 0, floor = 0;	/* buf[0, floor) stays: "/" and leading "../" */
+	const char *p = file;
+
+	if ((!strstr(file, "/./") && !strstr(file, "/../")) || strlen(file) + 2 >= size)
+		return file;
+	if (*p == '/') {
+		buf[n++] = '/';
+		floor = 1;
+		p++;
+	}
+	while (*p) {
+		const char *end = strchr(p, '/');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		if (len == 0 || (len == 1 && p[0] == '.')) {
+			/* "//" or "./" */
+		} else if (len == 2 && !strncmp(p, "..", 2) && n > floor) {
+			/* buf ends in "component/": drop both */
+			n--;
+			while (n > floor && buf[n - 1] != '/')
+				n--;
+		} else {
+			memcpy(buf + n, p, len);
+			n += len;
+			buf[n++] = '/';
+			if (len == 2 && !strncmp(p, "..", 2))
+				floor = n;
+		}
+		p = end ? end + 1 : p + len;
+	}
+	if (n > 1 && buf[n - 1] == '/')
+		n--;
+	buf[n] = '\0';
+	return buf;
+}
+
 struct tdx_loc tdx_loc_make(struct tdx_tu *tu, const char *file,
 			    unsigned int line, unsigned int col)
 {
 	struct tdx_loc loc = { .line = line, .col = col };
+	char buf[4096];
 
+	/* the main file keeps the name it was given */
+	if (file && tu->main_file && !strcmp(file, tu->main_file)) {
+		loc.file = tu->main_file;
+		return loc;
+	}
+	if (file)
+		file = lexical_path(file, buf, sizeof(buf));
 	/* Consecutive locations are nearly always in the same file. */
 	if (file && tu->nr_funcs && tu->funcs[tu->nr_funcs - 1]->loc.file &&
 	    !strcmp(tu->funcs[tu->nr_funcs - 1]->loc.file, file))
 		loc.file = tu->funcs[tu->nr_funcs - 1]->loc.file;
-	else if (file && !strcmp(file, tu->main_file))
+	else if (file && tu->main_file && !strcmp(file, tu->main_file))
 		loc.file = tu->main_file;
 	else
 		loc.file = tdx_str(tu, file);
