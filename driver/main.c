@@ -109,10 +109,7 @@ static void make_tmpdir(void)
 	const char *base = getenv("TMPDIR");
 	char *t;
 
-	if (asprintf(&t, "%s/tdxcheck.XXXXXX", base && base[0] ? base : "/tmp") < 0) {
-		fprintf(stderr, "tdxcheck: out of memory\n");
-		exit(2);
-	}
+	t = tdx_xasprintf("%s/tdxcheck.XXXXXX", base && base[0] ? base : "/tmp");
 	if (!mkdtemp(t)) {
 		fprintf(stderr, "tdxcheck: %s: cannot create a temporary directory: %s\n",
 			t, strerror(errno));
@@ -124,7 +121,6 @@ static void make_tmpdir(void)
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
 }
-
 
 static int print_findings(const struct tdx_opts *o, const struct tdx_findings *fs,
 			  const struct tdx_argv *files)
@@ -240,76 +236,62 @@ static bool is_asm_source(const char *file)
 }
 
 /*
- * With the clang front end: tdxcheck-clang, the kept flags, the same
- * selection, the file last; it writes findings or the model as the plugin does.
+ * What the plugin, or tdxcheck-clang, is to do, each with its own prefix for
+ * the keys: the same selection, in the same order, as the driver parsed it,
+ * and where to write the findings (or with --dump-model the model).
  */
-static void add_clang_job(struct file_job *fj, const struct tdx_opts *o, const char *file,
-			  const struct tdx_argv *flags)
+static void push_selection(struct tdx_argv *argv, const char *key, const struct tdx_opts *o,
+			   const char *out)
 {
-	tdx_argv_append(&fj->job.argv, flags);
 	if (o->dump_model) {
-		tdx_argv_pushf(&fj->job.argv, "--tdx-dump-model=%s", fj->model_path);
-		tdx_argv_push(&fj->job.argv, "--tdx-ignore=all");
+		tdx_argv_pushf(argv, "%sdump-model=%s", key, out);
+		tdx_argv_pushf(argv, "%signore=all", key);
 	} else {
 		if (o->types)
-			tdx_argv_pushf(&fj->job.argv, "--tdx-rules=%s", o->types);
+			tdx_argv_pushf(argv, "%srules=%s", key, o->types);
 		if (o->ignore)
-			tdx_argv_pushf(&fj->job.argv, "--tdx-ignore=%s", o->ignore);
+			tdx_argv_pushf(argv, "%signore=%s", key, o->ignore);
 		if (o->scope)
-			tdx_argv_pushf(&fj->job.argv, "--tdx-scope=%s", o->scope);
+			tdx_argv_pushf(argv, "%sscope=%s", key, o->scope);
 		if (o->primitives)
-			tdx_argv_pushf(&fj->job.argv, "--tdx-primitives=%s", o->primitives);
-		tdx_argv_pushf(&fj->job.argv, "--tdx-findings=%s", fj->model_path);
+			tdx_argv_pushf(argv, "%sprimitives=%s", key, o->primitives);
+		tdx_argv_pushf(argv, "%sfindings=%s", key, out);
 	}
 	if (db_abs)
-		tdx_argv_pushf(&fj->job.argv, "--tdx-db=%s", db_abs);
-	tdx_argv_push(&fj->job.argv, file);
+		tdx_argv_pushf(argv, "%sdb=%s", key, db_abs);
 }
 
-/* A job per file: gcc, the kept flags, the plugin, the model file. */
+/*
+ * A job per file: gcc, the kept flags, the plugin, the model file; with the
+ * clang front end, tdxcheck-clang (plugin), which stands for gcc and the
+ * plugin and takes its keys as --tdx-KEY.
+ */
 static void add_job(struct file_job *fj, size_t index, const struct tdx_opts *o,
 		    const char *plugin, const char *dir, const char *file,
 		    const struct tdx_argv *flags)
 {
+	const char *tmp = tmpdir ? tmpdir : "TMP";
+
 	memset(fj, 0, sizeof(*fj));
 	fj->file = tdx_xstrdup(file);
 	fj->job.name = fj->file;
 	fj->job.dir = dir;
 	nr_tmp = index + 1;
-	if (asprintf(&fj->model_path, "%s/%zu.json", tmpdir ? tmpdir : "TMP", index) < 0 ||
-	    asprintf(&fj->job.err_path, "%s/%zu.err", tmpdir ? tmpdir : "TMP", index) < 0) {
-		fprintf(stderr, "tdxcheck: out of memory\n");
-		exit(2);
-	}
+	fj->model_path = tdx_xasprintf("%s/%zu.json", tmp, index);
+	fj->job.err_path = tdx_xasprintf("%s/%zu.err", tmp, index);
 	if (o->frontend == TDX_FE_CLANG) {
-		tdx_argv_push(&fj->job.argv, plugin);	/* tdxcheck-clang */
-		add_clang_job(fj, o, file, flags);
-		return;
-	}
-	tdx_argv_push(&fj->job.argv, o->cc);
-	tdx_argv_append(&fj->job.argv, flags);
-	/* -w: the real compile shows gcc's warnings; here they would be noise. */
-	tdx_argv_push(&fj->job.argv, "-fsyntax-only");
-	tdx_argv_push(&fj->job.argv, "-w");
-	tdx_argv_pushf(&fj->job.argv, "-fplugin=%s", plugin);
-	if (o->dump_model) {
-		tdx_argv_pushf(&fj->job.argv, PLUGIN_ARG "dump-model=%s", fj->model_path);
-		tdx_argv_push(&fj->job.argv, PLUGIN_ARG "ignore=all");
+		tdx_argv_push(&fj->job.argv, plugin);
+		tdx_argv_append(&fj->job.argv, flags);
+		push_selection(&fj->job.argv, "--tdx-", o, fj->model_path);
 	} else {
-		/* The same selection, in the same order, as the driver parsed it. */
-		if (o->types)
-			tdx_argv_pushf(&fj->job.argv, PLUGIN_ARG "rules=%s", o->types);
-		if (o->ignore)
-			tdx_argv_pushf(&fj->job.argv, PLUGIN_ARG "ignore=%s", o->ignore);
-		if (o->scope)
-			tdx_argv_pushf(&fj->job.argv, PLUGIN_ARG "scope=%s", o->scope);
-		if (o->primitives)
-			tdx_argv_pushf(&fj->job.argv, PLUGIN_ARG "primitives=%s",
-				       o->primitives);
-		tdx_argv_pushf(&fj->job.argv, PLUGIN_ARG "findings=%s", fj->model_path);
+		tdx_argv_push(&fj->job.argv, o->cc);
+		tdx_argv_append(&fj->job.argv, flags);
+		/* -w: the real compile shows gcc's warnings; here they would be noise. */
+		tdx_argv_push(&fj->job.argv, "-fsyntax-only");
+		tdx_argv_push(&fj->job.argv, "-w");
+		tdx_argv_pushf(&fj->job.argv, "-fplugin=%s", plugin);
+		push_selection(&fj->job.argv, PLUGIN_ARG, o, fj->model_path);
 	}
-	if (db_abs)
-		tdx_argv_pushf(&fj->job.argv, PLUGIN_ARG "db=%s", db_abs);
 	tdx_argv_push(&fj->job.argv, file);
 }
 
@@ -405,20 +387,12 @@ static int check_files(const struct tdx_opts *o)
 		db_abs = tdx_xstrdup(realpath(o->db, real) ? real : o->db);
 	}
 
-	jobs = calloc(db.nr + files.nr + 1, sizeof(*jobs));
-	if (!jobs) {
-		fprintf(stderr, "tdxcheck: out of memory\n");
-		return 2;
-	}
+	jobs = tdx_xcalloc(db.nr + files.nr + 1, sizeof(*jobs));
 	if (o->compdb) {
-		const struct tdx_compdb_entry **pick = calloc(db.nr + files.nr + 1,
-							      sizeof(*pick));
+		const struct tdx_compdb_entry **pick = tdx_xcalloc(db.nr + files.nr + 1,
+								   sizeof(*pick));
 		size_t n = 0;
 
-		if (!pick) {
-			fprintf(stderr, "tdxcheck: out of memory\n");
-			return 2;
-		}
 		for (i = 0; i < files.nr; i++) {
 			if (is_asm_source(files.v[i]))
 				continue;
