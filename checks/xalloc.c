@@ -54,3 +54,30 @@ char *tdx_xstrndup(const char *s, size_t n)
 	p[n] = '\0';
 	return p;
 }
+
+char *tdx_xvasprintf(const char *fmt, va_list ap)
+{
+	va_list again;
+	int len;
+	char *p;
+
+	va_copy(again, ap);
+	len = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	if (len < 0)
+		tdx_out_of_memory();	/* longer than INT_MAX */
+	p = tdx_xmalloc((size_t)len + 1);
+	vsnprintf(p, (size_t)len + 1, fmt, ap);
+	return p;
+}
+
+char *tdx_xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = tdx_xvasprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}

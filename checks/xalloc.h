@@ -7,6 +7,7 @@
 #ifndef TDXCHECK_XALLOC_H
 #define TDXCHECK_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void tdx_out_of_memory(void) __attribute__((noreturn));
@@ -16,5 +17,8 @@ void *tdx_xcalloc(size_t n, size_t size);
 void *tdx_xreallocarray(void *p, size_t n, size_t size);
 char *tdx_xstrdup(const char *s);
 char *tdx_xstrndup(const char *s, size_t n);
+/* a formatted string in a buffer of its own */
+char *tdx_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *tdx_xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 #endif /* TDXCHECK_XALLOC_H */

@@ -29,8 +29,7 @@ void tdx_argv_pushf(struct tdx_argv *a, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		tdx_out_of_memory();
+	s = tdx_xvasprintf(fmt, ap);
 	va_end(ap);
 	push_owned(a, s);
 }

@@ -173,11 +173,7 @@ int tdx_compdb_load(const char *path, struct tdx_compdb *db, char *err, size_t e
 		return -1;
 	}
 	db->path = file;
-	db->v = calloc(json_array_size(root) + 1, sizeof(*db->v));
-	if (!db->v) {
-		fprintf(stderr, "tdxcheck: out of memory\n");
-		exit(2);
-	}
+	db->v = tdx_xcalloc(json_array_size(root) + 1, sizeof(*db->v));
 	for (i = 0; i < json_array_size(root); i++) {
 		if (load_entry(json_array_get(root, i), &db->v[db->nr], err, errlen, file, i)) {
 			json_decref(root);

@@ -12,25 +12,17 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "compdb.h"
 #include "findings_json.h"
 #include "run.h"
 #include "scratch.h"
 
 static char *canonical_in(const char *dir, const char *path)
 {
-	char buf[PATH_MAX], *full;
+	char *full = tdx_path_join(dir, path), *real = tdx_path_canonical(full);
 
-	if (path[0] == '/' || !dir)
-		full = strdup(path);
-	else if (asprintf(&full, "%s/%s", dir, path) < 0)
-		full = NULL;
-	if (!full)
-		return NULL;
-	if (realpath(full, buf)) {
-		free(full);
-		return strdup(buf);
-	}
-	return full;
+	free(full);
+	return real;
 }
 
 /* Keep the findings of found that lie on an added line of the patch. */

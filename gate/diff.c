@@ -11,16 +11,7 @@
 #include <string.h>
 
 #include "diff.h"
-
-static void *xrealloc(void *p, size_t size)
-{
-	p = realloc(p, size);
-	if (!p) {
-		fprintf(stderr, "tdxcheck-gate: out of memory\n");
-		exit(2);
-	}
-	return p;
-}
+#include "xalloc.h"
 
 bool gate_is_c_path(const char *path)
 {
@@ -57,7 +48,7 @@ static char *side_path(const char *s, size_t len)
 		len--;
 	if (len == 9 && !memcmp(s, "/dev/null", 9))
 		return NULL;
-	raw = xrealloc(NULL, len + 1);
+	raw = tdx_xmalloc(len + 1);
 	for (i = 0; i < len; i++) {
 		if (s[0] == '"' && (i == 0 || (i == len - 1 && s[i] == '"')))
 			continue;
@@ -67,12 +58,8 @@ static char *side_path(const char *s, size_t len)
 	}
 	raw[o] = '\0';
 	slash = strchr(raw, '/');
-	out = strdup(slash ? slash + 1 : raw);
+	out = tdx_xstrdup(slash ? slash + 1 : raw);
 	free(raw);
-	if (!out) {
-		fprintf(stderr, "tdxcheck-gate: out of memory\n");
-		exit(2);
-	}
 	return out;
 }
 
@@ -82,7 +69,7 @@ static struct gate_file *new_file(struct gate_patch *p)
 
 	if (p->nr_files == p->cap_files) {
 		p->cap_files = p->cap_files ? 2 * p->cap_files : 8;
-		p->files = xrealloc(p->files, p->cap_files * sizeof(*p->files));
+		p->files = tdx_xreallocarray(p->files, p->cap_files, sizeof(*p->files));
 	}
 	f = &p->files[p->nr_files++];
 	memset(f, 0, sizeof(*f));
@@ -96,7 +83,7 @@ static void add_line(struct gate_file *f, unsigned int line, unsigned long n,
 
 	if (f->nr_added == f->cap_added) {
 		f->cap_added = f->cap_added ? 2 * f->cap_added : 16;
-		f->added = xrealloc(f->added, f->cap_added * sizeof(*f->added));
+		f->added = tdx_xreallocarray(f->added, f->cap_added, sizeof(*f->added));
 	}
 	a = &f->added[f->nr_added++];
 	a->line = line;
@@ -178,7 +165,7 @@ int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *na
 				b = q;
 			cur = new_file(p);
 			cur->path = b ? side_path(b + 1, l - (size_t)(b + 1 - s)) : NULL;
-			cur->old_path = cur->path ? strdup(cur->path) : NULL;
+			cur->old_path = cur->path ? tdx_xstrdup(cur->path) : NULL;
 			git_header = seen_header = true;
 			if (!cur->path) {
 				snprintf(err, errlen, "%s:%lu: cannot read the paths of this diff",
@@ -200,7 +187,7 @@ int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *na
 			free(cur->old_path);
 			cur->old_path = old;
 			cur->deleted = !new;
-			cur->path = new ? new : (old ? strdup(old) : NULL);
+			cur->path = new ? new : (old ? tdx_xstrdup(old) : NULL);
 			if (!cur->path) {
 				snprintf(err, errlen, "%s:%lu: both sides are /dev/null", name, n);
 				return -1;
@@ -247,12 +234,12 @@ int gate_input_read(const char *path, char **out, size_t *out_len, char *err, si
 		snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
 		return -1;
 	}
-	buf = xrealloc(NULL, cap);
+	buf = tdx_xmalloc(cap);
 	while ((got = fread(buf + len, 1, cap - len, f)) > 0) {
 		len += got;
 		if (len == cap) {
 			cap *= 2;
-			buf = xrealloc(buf, cap);
+			buf = tdx_xreallocarray(buf, cap, 1);
 		}
 	}
 	if (ferror(f)) {
