@@ -1235,28 +1235,6 @@ static struct tdx_stmt *translate_switch(struct fn_ctx *c, tree t, struct src_en
  * A simple statement (expression, return, break, ...): its first token is
  * start when known, else found by scanning back from loc; it ends at its ';'.
  */
-/*
- * A preprocessor line between two offsets: the text scan that found start
- * cannot see #ifdef'd-out code (6.12 mpparse.c: an "} else if" inside
- * #ifdef CONFIG_EISA), so start is not to be trusted across one.
- */
-static bool directive_between(const struct src_file *sf, long from, long to)
-{
-	long i;
-
-	for (i = from; i < to && i < sf->len; i++) {
-		long j;
-
-		if (sf->text[i] != '\n')
-			continue;
-		for (j = i + 1; j < sf->len && (sf->text[j] == ' ' || sf->text[j] == '\t'); j++)
-			;
-		if (j < sf->len && sf->text[j] == '#')
-			return true;
-	}
-	return false;
-}
-
 static struct tdx_stmt *simple_stmt(struct fn_ctx *c, enum tdx_stmt_kind kind,
 				    location_t loc, long start, struct src_file *sf,
 				    struct src_end *end)
@@ -1274,11 +1252,13 @@ static struct tdx_stmt *simple_stmt(struct fn_ctx *c, enum tdx_stmt_kind kind,
 		 * gave the statement the place of that expansion.  When the caller
 		 * knows where the statement starts and the expansion lies after
 		 * that start, within the statement, the statement is the source's,
-		 * as the clang front end sees it.
+		 * as the clang front end sees it.  Not across a preprocessor line:
+		 * the text scan that found start cannot see #ifdef'd-out code
+		 * (6.12 mpparse.c: an "} else if" inside #ifdef CONFIG_EISA).
 		 */
 		if (kind == TDX_STMT_EXPR && start >= 0 && sf && sf == pos.file &&
 		    pos.off > start && pos.off <= src_stmt_end(sf, start) &&
-		    !directive_between(sf, start, pos.off)) {
+		    !src_directive_between(sf, start, pos.off)) {
 			st->from_macro = false;
 			stmt_move(st, sf, start);
 			set_end(st, end, sf, src_stmt_end(sf, start));

@@ -433,6 +433,21 @@ long src_decl_start(const struct src_file *f, long off)
 	return src_next(f, i + 1);
 }
 
+bool src_directive_between(const struct src_file *f, long from, long to)
+{
+	long i, j;
+
+	for (i = from; i < to && i < f->len; i++) {
+		if (f->text[i] != '\n')
+			continue;
+		for (j = i + 1; j < f->len && (f->text[j] == ' ' || f->text[j] == '\t'); j++)
+			;
+		if (j < f->len && f->text[j] == '#')
+			return true;
+	}
+	return false;
+}
+
 unsigned int src_unused_spelling(const struct src_file *f, long from, long to)
 {
 	unsigned int bits = TDX_UNUSED_NONE;

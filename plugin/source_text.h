@@ -61,6 +61,9 @@ long src_stmt_start(const struct src_file *f, long off);
  */
 long src_decl_start(const struct src_file *f, long off);
 
+/* A preprocessor directive line starts in [from, to). */
+bool src_directive_between(const struct src_file *f, long from, long to);
+
 /* enum tdx_unused_spelling bits for the code tokens in [from, to). */
 unsigned int src_unused_spelling(const struct src_file *f, long from, long to);
 /*
