@@ -408,7 +408,7 @@ SIO_KEYWORDS = {"return", "if", "else", "for", "while", "do", "switch", "goto", 
 		"continue", "case", "default", "sizeof"}
 SIO_ASSIGN = {"=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "++", "--"}
 
-sio_cands = {}		# f -> [(token index of its name, is a definition, flagged)]
+sio_cands = {}		# f -> {(token index of its name, is a definition, flagged)}
 sio_conv = {}		# f -> (register parameter names, name of the out parameter)
 sio_calls = {}		# (caller, f, last argument) of a converted call -> its new one
 sio_decls = {}		# (caller, v) of a declared out struct -> (new name, initializer)
@@ -416,11 +416,12 @@ sio_renames = set()	# (caller, v): v becomes args
 sio_newdecl = {}	# caller -> (initializer, whether a blank line follows)
 sio_stores = {}		# call key -> stores into the struct, put before the call
 sio_path = None		# the file being planned
+sio_lines = {}		# file -> its lines, for the source text of arguments
 
 def sio_reset():
 	global sio_path
 	sio_path = None
-	for d in (sio_cands, sio_conv, sio_calls, sio_decls, sio_newdecl, sio_stores):
+	for d in (sio_cands, sio_conv, sio_calls, sio_decls, sio_newdecl, sio_stores, sio_lines):
 		d.clear()
 	sio_renames.clear()
 
@@ -457,8 +458,7 @@ def sio_note_path(path):
 	sio_path = path
 
 def sio_candidate(f, p, is_def):
-	global sio_path
-	sio_path = p.file
+	sio_note_path(p.file)
 	toks, i = tdx_at(p)
 	if sio_shape(toks, i) is not None:
 		flagged = sia_bad(f, p, not is_def)
@@ -494,7 +494,9 @@ def sio_bare(toks, j):
 
 def sio_text(path, first, last):
 	"""Source text from token first to token last, on one line."""
-	lines = open(path, errors="replace").read().split("\n")
+	if path not in sio_lines:
+		sio_lines[path] = open(path, errors="replace").read().split("\n")
+	lines = sio_lines[path]
 	(s, l0, c0), (e, l1, c1) = first, last
 	if l0 == l1:
 		text = lines[l0 - 1][c0:c1 + len(e)]
@@ -526,6 +528,11 @@ def sio_plan_file(path):
 	"""Decide which old-API helpers convert and how every call of them changes."""
 	toks, _ = tdx_tokens(path)
 	funcs = sio_functions(toks)
+	owner = {}		# token index -> the definition whose body holds it
+	for fn in funcs.values():
+		for k in range(fn[2], fn[3] + 1):
+			owner[k] = fn
+	arrays = sio_arrays(toks)
 	plan = {}
 	for f, places in sio_cands.items():
 		shapes = {sio_shape(toks, i) for i, d, fl in places}
@@ -540,7 +547,8 @@ def sio_plan_file(path):
 			plan[f] = (regs, None, None, set())
 	while True:
 		calls, decls, renames, newdecl, stores = {}, {}, set(), {}, {}
-		bad = sio_check(path, toks, funcs, plan, calls, decls, renames, newdecl, stores)
+		bad = sio_check(path, toks, funcs, owner, arrays, plan,
+				calls, decls, renames, newdecl, stores)
 		if not bad:
 			break
 		for f in bad:
@@ -569,13 +577,9 @@ def sio_left_behind(path, toks, f):
 					 "will be: convert them by hand\n" % (path, t[1], f))
 			return
 
-def sio_check(path, toks, funcs, plan, calls, decls, renames, newdecl, stores):
+def sio_check(path, toks, funcs, owner, arrays, plan, calls, decls, renames, newdecl, stores):
 	"""The helpers of plan that cannot convert; fills the edits of the rest."""
 	bad = set()
-	owner = {}
-	for fn in funcs.values():
-		for k in range(fn[2], fn[3] + 1):
-			owner[k] = fn
 	passed = set()		# token indices of out passed on to a converted call
 	for f, (regs, out, d, places) in plan.items():
 		if d is not None and any(t[0] == "args" for t in toks[d:funcs[d][3]]):
@@ -608,7 +612,7 @@ def sio_check(path, toks, funcs, plan, calls, decls, renames, newdecl, stores):
 		stable = {n for n in params
 			  if not any(x[0] == n and sio_bare(toks, lo + j) and sio_assigned(toks, lo + j)
 				     for j, x in enumerate(body))}
-		stable |= sio_arrays(toks)
+		stable |= arrays
 		ins = args[1:-1]
 		if any(toks[j][0] in ("for", "while", "do") and tdx_stmt_end(toks, j) >= k
 		       for j in range(lo, k)):
