@@ -15,18 +15,9 @@ file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 set(copy ${WORK}/${name})
 file(COPY_FILE ${CASE} ${copy})
-set(spatch ${SPATCH} --very-quiet --no-includes --include-headers --timeout 120
-    --sp-file ${RULE})
+include(${CMAKE_CURRENT_LIST_DIR}/spatch.cmake)
 
-function(run_patch what)
-	execute_process(COMMAND ${spatch} -D patch --in-place --no-show-diff ${copy}
-			RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
-	if(NOT rc EQUAL 0)
-		message(FATAL_ERROR "${what}: spatch exited ${rc}: ${err}")
-	endif()
-endfunction()
-
-run_patch("first run")
+tdx_spatch_patch(${RULE} ${copy} "first run")
 execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${copy} ${CASE}.fixed
 		RESULT_VARIABLE same)
 if(NOT same EQUAL 0)
@@ -35,20 +26,16 @@ if(NOT same EQUAL 0)
 endif()
 
 file(READ ${copy} once)
-run_patch("second run")
+tdx_spatch_patch(${RULE} ${copy} "second run")
 file(READ ${copy} twice)
 if(NOT once STREQUAL twice)
 	execute_process(COMMAND diff -u ${CASE}.fixed ${copy})
 	message(FATAL_ERROR "${name}: a second patch run changed the file (not idempotent)")
 endif()
 
-execute_process(COMMAND ${CC} -fsyntax-only -Wall -Werror -I ${INCLUDE} ${copy}
-		RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-	message(FATAL_ERROR "${name}: patched file does not compile:\n${err}")
-endif()
+tdx_compiles(${copy} ${INCLUDE} "${name}: the patched file")
 
-execute_process(COMMAND ${spatch} -D report --no-show-diff ${copy}
+execute_process(COMMAND ${TDX_SPATCH} --sp-file ${RULE} -D report --no-show-diff ${copy}
 		RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0 OR out MATCHES "\\[tdx-")
 	message(FATAL_ERROR "${name}: the rule still reports the patched file (${rc}):\n${out}${err}")

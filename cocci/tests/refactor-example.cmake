@@ -16,6 +16,8 @@ endforeach()
 # seamcall_ret before its signature has the shape the conversion takes.
 # split-inout-args before get-cpu-for-print and switch-status-chain, which
 # then work on the converted body; braces last, on what the chain left.
+include(${CMAKE_CURRENT_LIST_DIR}/spatch.cmake)
+
 set(sequence unused-attr-on-used unused-out-param split-inout-args get-cpu-for-print
     switch-status-chain unbraced-multiline-body)
 
@@ -30,18 +32,8 @@ string(REGEX REPLACE " */\\* expect: [^*]*\\*/" "" text "${text}")
 file(WRITE ${file} "${text}")
 
 foreach(rule ${sequence})
-	execute_process(COMMAND ${SPATCH} --very-quiet --no-includes --include-headers
-				--timeout 120 --sp-file ${SRC}/${rule}.cocci -D patch --in-place
-				--no-show-diff ${file}
-			RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
-	if(NOT rc EQUAL 0)
-		message(FATAL_ERROR "${rule}: spatch exited ${rc}: ${err}")
-	endif()
-	execute_process(COMMAND ${CC} -fsyntax-only -Wall -Werror -I ${INCLUDE} ${file}
-			RESULT_VARIABLE rc ERROR_VARIABLE err)
-	if(NOT rc EQUAL 0)
-		message(FATAL_ERROR "after ${rule}: the example does not compile:\n${err}")
-	endif()
+	tdx_spatch_patch(${SRC}/${rule}.cocci ${file} ${rule})
+	tdx_compiles(${file} ${INCLUDE} "after ${rule}: the example")
 	message(STATUS "${rule}: applied, compiles")
 endforeach()
 
