@@ -4,7 +4,6 @@
  * comments silence, and hand back one sorted list without duplicates, so
  * every front end prints the same findings in the same order.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,6 +45,7 @@ struct tdx_finding *tdx_findings_push(struct tdx_findings *out)
 
 	if (out->nr == out->cap) {
 		size_t cap = out->cap ? 2 * out->cap : 16;
+
 		out->v = tdx_xreallocarray(out->v, cap, sizeof(*out->v));
 		out->cap = cap;
 	}

@@ -924,7 +924,6 @@ static void check_unused_out(const struct facts *f, const struct tdx_config *cfg
 	}
 }
 
-
 int tdx_facts_check(const char *db_path, const struct tdx_config *cfg,
 		    struct tdx_findings *out, char *err, size_t errlen)
 {
