@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "scratch.h"
+#include "xalloc.h"
 
 static char *scratch;
 
@@ -53,10 +54,7 @@ const char *gate_scratch_make(void)
 
 	if (scratch)
 		return scratch;
-	if (asprintf(&t, "%s/tdxcheck-gate.XXXXXX", base && base[0] ? base : "/tmp") < 0) {
-		fprintf(stderr, "tdxcheck-gate: out of memory\n");
-		exit(2);
-	}
+	t = tdx_xasprintf("%s/tdxcheck-gate.XXXXXX", base && base[0] ? base : "/tmp");
 	if (!mkdtemp(t)) {
 		fprintf(stderr, "tdxcheck-gate: %s: cannot create a temporary directory: %s\n",
 			t, strerror(errno));
@@ -72,13 +70,7 @@ const char *gate_scratch_make(void)
 
 char *gate_scratch_path(const char *name)
 {
-	char *p;
-
-	if (asprintf(&p, "%s/%s", gate_scratch_make(), name) < 0) {
-		fprintf(stderr, "tdxcheck-gate: out of memory\n");
-		exit(2);
-	}
-	return p;
+	return tdx_xasprintf("%s/%s", gate_scratch_make(), name);
 }
 
 int gate_mkdirs_for(const char *path)
