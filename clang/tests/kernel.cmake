@@ -42,13 +42,19 @@ tdx_clang_kbuild(6.1 ${PROJECT_SOURCE_DIR}/testsuite/kernel/expect-6.1-plugin.tx
 # compile_commands.json's flags: both front ends give the same report (the
 # headers' unbraced bodies, a status switch in coco/tdx/tdx.c).
 set(src612 ${TDX_KERNEL_CACHE}/src/linux-source-6.12)
+set_property(GLOBAL APPEND PROPERTY TDX_KERNEL_COMPDB_6.12
+	arch/x86/virt/vmx/tdx/tdx.c arch/x86/coco/tdx/tdx.c
+	arch/x86/kernel/apic/apic.c arch/x86/kernel/apic/io_apic.c
+	arch/x86/kernel/cpu/bugs.c arch/x86/kernel/cpu/amd.c
+	arch/x86/mm/init.c arch/x86/kvm/x86.c
+	arch/x86/kvm/vmx/pmu_intel.c arch/x86/kernel/mpparse.c)
 add_test(NAME kernel-6.12/clang-scope-all
 	COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/same-findings.sh $<TARGET_FILE:tdxcheck> --scope=all
 		-p ${TDX_KERNEL_CACHE}/build-6.12/compile_commands.json
 		${src612}/arch/x86/virt/vmx/tdx/tdx.c ${src612}/arch/x86/coco/tdx/tdx.c)
 set_tests_properties(kernel-6.12/clang-scope-all PROPERTIES
 	LABELS "kernel;clang-kernel"
-	FIXTURES_REQUIRED tdx-kernel-6.12
+	FIXTURES_REQUIRED "tdx-kernel-6.12;tdx-kernel-compdb-6.12"
 	RESOURCE_LOCK tdx-kernel-build-6.12
 	TIMEOUT 300)
 
@@ -66,7 +72,7 @@ add_test(NAME kernel-6.12/engines-agree-scope-all
 		${src612}/arch/x86/kvm/vmx/pmu_intel.c ${src612}/arch/x86/kernel/mpparse.c)
 set_tests_properties(kernel-6.12/engines-agree-scope-all PROPERTIES
 	LABELS "kernel;clang-kernel"
-	FIXTURES_REQUIRED tdx-kernel-6.12
+	FIXTURES_REQUIRED "tdx-kernel-6.12;tdx-kernel-compdb-6.12"
 	RESOURCE_LOCK tdx-kernel-build-6.12
 	PROCESSORS 2
 	TIMEOUT 300)

@@ -7,6 +7,7 @@ if(NOT TARGET tdxcheck)
 	return()
 endif()
 
+set_property(GLOBAL APPEND PROPERTY TDX_KERNEL_COMPDB_6.12 arch/x86/virt/vmx/tdx/tdx.c)
 foreach(s mistake clean)
 	add_test(NAME kernel-6.12/gate-${s}
 		COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/kernel-test.sh $<TARGET_FILE:tdxcheck-gate>
@@ -15,7 +16,7 @@ foreach(s mistake clean)
 			${s})
 	set_tests_properties(kernel-6.12/gate-${s} PROPERTIES
 		LABELS kernel
-		FIXTURES_REQUIRED tdx-kernel-6.12
+		FIXTURES_REQUIRED "tdx-kernel-6.12;tdx-kernel-compdb-6.12"
 		RESOURCE_LOCK tdx-kernel-build-6.12
 		TIMEOUT 120)
 endforeach()
