@@ -23,6 +23,7 @@
 #include "diagnostic.h"
 #include "intl.h"
 #include "langhooks.h"
+#include "output.h"		/* asm_out_file: the facts section */
 
 #ifndef __visible
 #define __visible __attribute__((visibility("default")))

@@ -20,6 +20,7 @@
 #include "model_json.h"
 #include "report.h"
 #include "facts.h"
+#include "facts_section.h"
 #include "build_model.h"
 #include "locations.h"
 #include "source_text.h"
@@ -37,13 +38,15 @@ static struct plugin_info tdxcheck_plugin_info = {
 			  "error\tfindings are errors\n"
 			  "dump-model=FILE\twrite the unit's model as JSON\n"
 			  "findings=FILE\twrite the findings as JSON instead of reporting them\n"
-			  "db=FILE\trecord the unit's facts for whole-build rules\n",
+			  "db=FILE\trecord the unit's facts for whole-build rules\n"
+			  "facts-section\twrite the unit's facts into the object ("
+			  TDX_FACTS_SECTION ")\n",
 };
 
 static const char *plugin_name;
 static struct tdx_config cfg;
 static struct tdx_tu *tu;
-static bool no_werror, as_error;
+static bool no_werror, as_error, facts_section;
 static const char *dump_path, *db_path, *findings_path;
 
 static void on_finish_decl(void *gcc_data, void *user_data)
@@ -106,6 +109,36 @@ static void record_facts(void)
 	error(G_("%s: built without the facts database; '-fplugin-arg-%s-db' is not available"),
 	      plugin_name, plugin_name);
 #endif
+}
+
+/*
+ * The unit's facts as a section of the object, for builds whose compiles run
+ * on other hosts: an excluded ("e", SHF_EXCLUDE) section, which the final
+ * link drops like the kernel's other annotation sections, written at the end
+ * of the assembler output between .pushsection and .popsection so that no
+ * other section's contents or the current section change.
+ */
+static void on_finish_unit(void *gcc_data, void *user_data)
+{
+	char real[PATH_MAX];
+	const char *key = main_input_filename;
+	unsigned char *blob;
+	size_t len, i;
+
+	(void)gcc_data;
+	(void)user_data;
+	if (!tu || seen_error() || !asm_out_file)
+		return;
+	/* The unit's name as tdx_facts_record() keys it. */
+	if (key && realpath(key, real))
+		key = real;
+	blob = tdx_facts_encode(tu, key, &len);
+	fprintf(asm_out_file, "\t.pushsection %s,\"e\",@progbits\n", TDX_FACTS_SECTION);
+	for (i = 0; i < len; i++)
+		fprintf(asm_out_file, "%s%u%s", i % 16 ? "," : "\t.byte ", blob[i],
+			i % 16 == 15 || i + 1 == len ? "\n" : "");
+	fprintf(asm_out_file, "\t.popsection\n");
+	free(blob);
 }
 
 /* For the tdxcheck command, which prints them in the format the user chose. */
@@ -190,6 +223,8 @@ static bool parse_argument(const struct plugin_argument *arg, bool *enable)
 		no_werror = true;
 	} else if (!strcmp(key, "error") && !value) {
 		as_error = true;
+	} else if (!strcmp(key, "facts-section") && !value) {
+		facts_section = true;
 	} else if (!strcmp(key, "dump-model") && value && *value) {
 		dump_path = value;
 	} else if (!strcmp(key, "db") && value && *value) {
@@ -201,7 +236,8 @@ static bool parse_argument(const struct plugin_argument *arg, bool *enable)
 		   !strcmp(key, "findings")) {
 		error(G_("option '-fplugin-arg-%s-%s' needs a value"), plugin_name, key);
 		return false;
-	} else if (!strcmp(key, "no-werror") || !strcmp(key, "error")) {
+	} else if (!strcmp(key, "no-werror") || !strcmp(key, "error") ||
+		   !strcmp(key, "facts-section")) {
 		error(G_("option '-fplugin-arg-%s-%s' takes no value"), plugin_name, key);
 		return false;
 	} else {
@@ -236,11 +272,14 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 		       plugin_name, lang_hooks.name);
 		enable = false;
 	}
-	if (!enable)
+	/* Under -E (distcc's and icecream's local step) there is no unit to model. */
+	if (!enable || flag_preprocess_only)
 		return 0;
 	tu = bm_start(main_input_filename);
 	register_callback(plugin_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
 	register_callback(plugin_name, PLUGIN_PRE_GENERICIZE, on_pre_genericize, NULL);
 	register_callback(plugin_name, PLUGIN_FINISH, on_finish, NULL);
+	if (facts_section)
+		register_callback(plugin_name, PLUGIN_FINISH_UNIT, on_finish_unit, NULL);
 	return 0;
 }
