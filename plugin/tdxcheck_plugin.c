@@ -49,6 +49,50 @@ static struct tdx_tu *tu;
 static bool no_werror, as_error, facts_section;
 static const char *dump_path, *db_path, *findings_path;
 
+/*
+ * A preprocessed input (the unit as distcc or icecream send it to a host
+ * without the sources) stands in for source files that cannot be read.
+ */
+static void on_start_unit(void *gcc_data, void *user_data)
+{
+	const cpp_options *o = cpp_get_options(parse_in);
+
+	(void)gcc_data;
+	(void)user_data;
+	if (!o->preprocessed)
+		return;
+	src_set_input(loc_input_file(), o->directives_only);
+	/* Now the source's name, from the input's first line marker. */
+	if (tu && main_input_filename)
+		tu->main_file = tdx_str(tu, main_input_filename);
+}
+
+/*
+ * Braces, attributes and else come from the source text: without it the
+ * unit would be judged, and its facts recorded, on a partial view.  Fail
+ * instead, once, naming the file.
+ */
+static bool text_complete(void)
+{
+	static bool told;
+	const cpp_options *o = cpp_get_options(parse_in);
+	const char *lost = src_unreadable();
+
+	if (!lost)
+		return true;
+	if (told)
+		return false;
+	told = true;
+	if (o->preprocessed && !o->directives_only)
+		error(G_("%s: cannot read '%s', and the input is fully preprocessed text that "
+			 "cannot stand in for it: preprocess with -fdirectives-only (distcc, "
+			 "icecream)"), plugin_name, lost);
+	else
+		error(G_("%s: cannot read '%s', whose text the findings and facts need"),
+		      plugin_name, lost);
+	return false;
+}
+
 static void on_finish_decl(void *gcc_data, void *user_data)
 {
 	(void)user_data;
@@ -127,7 +171,7 @@ static void on_finish_unit(void *gcc_data, void *user_data)
 
 	(void)gcc_data;
 	(void)user_data;
-	if (!tu || seen_error() || !asm_out_file)
+	if (!tu || seen_error() || !asm_out_file || !text_complete())
 		return;
 	/* The unit's name as tdx_facts_record() keys it. */
 	if (key && realpath(key, real))
@@ -164,7 +208,7 @@ static void on_finish(void *gcc_data, void *user_data)
 	if (!tu)
 		return;
 	/* After a syntax error the trees are partial: GCC's own errors come first. */
-	if (!seen_error()) {
+	if (!seen_error() && text_complete()) {
 		if (dump_path)
 			dump_model();
 		if (db_path)
@@ -276,6 +320,7 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	if (!enable || flag_preprocess_only)
 		return 0;
 	tu = bm_start(main_input_filename);
+	register_callback(plugin_name, PLUGIN_START_UNIT, on_start_unit, NULL);
 	register_callback(plugin_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
 	register_callback(plugin_name, PLUGIN_PRE_GENERICIZE, on_pre_genericize, NULL);
 	register_callback(plugin_name, PLUGIN_FINISH, on_finish, NULL);
