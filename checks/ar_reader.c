@@ -89,8 +89,8 @@ int tdx_ar_members(const unsigned char *buf, size_t len,
 		long long size;
 		char *name;
 
-		if (len - pos < AR_HDR_LEN || memcmp(hdr + 58, "`\n", 2) ||
-		    (size = field_num(hdr + 48, 10)) < 0) {
+		size = len - pos < AR_HDR_LEN ? -1 : field_num(hdr + 48, 10);
+		if (size < 0 || memcmp(hdr + 58, "`\n", 2)) {
 			snprintf(err, errlen, "bad archive member header at offset %zu", pos);
 			return -1;
 		}

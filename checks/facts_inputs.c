@@ -100,8 +100,9 @@ static int gather_object(struct gather *g, const char *name, const unsigned char
 		return -1;
 	}
 	if (!nr && g->notes)
-		fprintf(g->notes, "tdxcheck: note: %s: no facts (not compiled with "
-			"-fplugin-arg-tdxcheck_plugin-facts-section)\n", name);
+		fprintf(g->notes,
+			"tdxcheck: note: %s: no facts (not compiled with -fplugin-arg-tdxcheck_plugin-facts-section)\n",
+			name);
 	/* One section per unit; ld -r would have joined several into one. */
 	for (i = 0; i < nr && !ret; i++) {
 		const unsigned char *p = buf + spans[i].off;

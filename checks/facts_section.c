@@ -96,7 +96,8 @@ static unsigned int strtab_get(struct strtab *t, const char *s)
 		if (!strcmp(t->slot[k], s))
 			return t->index[k];
 	t->slot[k] = s;
-	t->index[k] = (unsigned int)++t->nr;
+	t->nr++;
+	t->index[k] = (unsigned int)t->nr;
 	do
 		put_byte(&t->text, (unsigned char)*s);
 	while (*s++);

@@ -40,7 +40,7 @@ static struct plugin_info tdxcheck_plugin_info = {
 			  "findings=FILE\twrite the findings as JSON instead of reporting them\n"
 			  "db=FILE\trecord the unit's facts for whole-build rules\n"
 			  "facts-section\twrite the unit's facts into the object ("
-			  TDX_FACTS_SECTION ")\n",
+			  TDX_FACTS_SECTION "; not with -fsyntax-only)\n",
 };
 
 static const char *plugin_name;
@@ -165,7 +165,7 @@ static void record_facts(void)
 static void on_finish_unit(void *gcc_data, void *user_data)
 {
 	char real[PATH_MAX];
-	const char *key = main_input_filename;
+	const char *key;
 	unsigned char *blob;
 	size_t len, i;
 
@@ -173,6 +173,7 @@ static void on_finish_unit(void *gcc_data, void *user_data)
 	(void)user_data;
 	if (!tu || seen_error() || !asm_out_file || !text_complete())
 		return;
+	key = tu->main_file;
 	/* The unit's name as tdx_facts_record() keys it. */
 	if (key && realpath(key, real))
 		key = real;

@@ -5,12 +5,13 @@
 # build it again with facts-section, report from DIR's built-in.a (a thin
 # archive): the two reports and the per-unit findings must be identical.
 #
-# With -d, build it the second time through distcc instead: a distccd of our own on
+# With -d, build it a third time through distcc: a distccd of our own on
 # 127.0.0.1, in its own mount namespace with an empty tmpfs over the source
 # and build trees, compiles what the client preprocessed with
 # -fdirectives-only, as a host without the sources would; the report from
-# its objects and its findings must be the same again.  It runs with
-# --enable-tcp-insecure, which lets it run a compiler given by its path.
+# its objects, its findings and each unit's facts section (byte for byte)
+# must be the same again.  It runs with --enable-tcp-insecure, which lets
+# it run a compiler given by its path.
 #
 # Objects without facts may only be those assembled from .S files.
 # -d needs root (unshare -m, mount) and distccd: without them it exits 77
@@ -84,16 +85,26 @@ db=$work/facts.db
 build db "$base $arg-db=$db"
 report db --db "$db"
 
-if [ -z "$distcc" ]; then
-	build section "$base $arg-facts-section"
-	report section "$build/$dir/built-in.a"
-	same db.report section.report
-	same db.findings section.findings
-	echo "kernel-facts-section: $dir: $(cat "$work/section.units") unit(s), the same" \
-		"$(wc -l <"$work/db.report") report line(s) and" \
-		"$(wc -l <"$work/db.findings") finding(s) from the database and from built-in.a"
-	exit 0
-fi
+build section "$base $arg-facts-section"
+report section "$build/$dir/built-in.a"
+same db.report section.report
+same db.findings section.findings
+echo "kernel-facts-section: $dir: $(cat "$work/section.units") unit(s), the same" \
+	"$(wc -l <"$work/db.report") report line(s) and" \
+	"$(wc -l <"$work/db.findings") finding(s) from the database and from built-in.a"
+[ -n "$distcc" ] || exit 0
+
+# The facts of each C unit, to compare with what the distcc host writes.
+facts() {
+	mkdir -p "$work/$1-facts"
+	for o in "$build/$dir"/*.o; do
+		[ -f "$src/$dir/$(basename "$o" .o).c" ] || continue
+		objcopy --dump-section .tdxcheck.facts="$work/$1-facts/$(basename "$o").bin" \
+			"$o" "$work/dumped.o" || fail "$o: no facts section"
+	done
+	rm -f "$work/dumped.o"
+}
+facts section
 
 # ---- through distcc, to a host without the sources ----
 state=$work/distcc
@@ -140,5 +151,9 @@ remote=$(grep -c 'COMPILE_OK' "$state/distccd.log" || true)
 report distcc "$build/$dir/built-in.a"
 same db.report distcc.report
 same db.findings distcc.findings
+facts distcc
+for f in "$work/section-facts"/*.bin; do
+	same "section-facts/${f##*/}" "distcc-facts/${f##*/}"
+done
 echo "kernel-facts-section: $dir: $remote unit(s) compiled by a distccd without the" \
 	"sources, the same report and findings"
