@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # `tdxcheck report FILE...` on what it must refuse or remark on: an object
-# without facts is named in a note (and the others still judged), and a
+# without facts is named in a note (and the others still judged), an object
+# of ld -r holds several units in one section, and a
 # facts section of an unknown version, a corrupt one, a file that is no
 # object, archive or database, and a thin archive whose member is gone are
 # each one line naming the file, exit 2, nothing on stdout.
@@ -29,6 +30,12 @@ grep -q "^tdxcheck: note: $dir/plain.o: no facts" "$dir/err" ||
 	no "no note names plain.o: $(cat "$dir/err")"
 grep -q "helper.c:10:19: warning: .*\[tdx-unused-out-param\]" "$dir/err" ||
 	no "the finding from helper.o and init.o is missing: $(cat "$dir/err")"
+
+# ld -r (vmlinux.o, modules) joins the three sections into one: three units.
+ld -r "$dir/helper.o" "$dir/init.o" "$dir/lp.o" -o "$dir/joined.o" || exit 2
+"$tdxcheck" report "$dir/joined.o" >"$dir/out" 2>"$dir/err" || no "report joined.o failed"
+[ "$(grep -c '\[tdx-unused-out-param\]' "$dir/err")" -eq 1 ] && [ "$(wc -l <"$dir/err")" -eq 1 ] ||
+	no "joined.o: '$(cat "$dir/err")'"
 
 # refuse FILE WHAT...: exit 2, one line on stderr naming FILE, no stdout
 refuse() {
