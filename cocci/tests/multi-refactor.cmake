@@ -1,12 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0
-# The multi-file refactor through cocci/tdxcheck-refactor:
+# The multi-file refactor through tdxcheck-refactor:
 #  1. one run converts a tree (helper, header, callers in three files) into
 #     multi/after exactly, the result compiles, and a second run changes nothing;
 #  2. a tree with a file Coccinelle cannot parse, and that names a TDX
 #     primitive, is left exactly as it was; one that names none is skipped;
 #  3. a run over its time limit leaves the tree exactly as it was.
-# ctest: cmake -DSRC=<cocci dir> -DINCLUDE=<testsuite/include> -DWORK=<dir> -DCC=<gcc> -P ...
-set(refactor ${SRC}/tdxcheck-refactor)
+# ctest: cmake -DSRC=<cocci dir> -DREFACTOR=<tdxcheck-refactor> -DINCLUDE=<testsuite/include> -DWORK=<dir> -DCC=<gcc> -P ...
+set(refactor ${REFACTOR})
 set(rule ${SRC}/get-cpu-for-print.cocci)
 set(before ${SRC}/tests/multi/before)
 set(after ${SRC}/tests/multi/after)
