@@ -23,9 +23,10 @@
 //  designated initializer takes the inputs (zero constants omitted).  An
 //  input that cannot move up to the declaration (a local computed earlier,
 //  a call other than an address helper) is stored as args.r = a; just
-//  before the statement, which must start with the call and sit outside any
-//  loop; the declaration is then = {}.  __tdx_module_call, declared in a
-//  kernel header, is known from a built-in table, so a file that only calls
+//  before the statement, which must start with the call; the declaration
+//  is then = {}.  A call in a loop converts only when its output struct is
+//  declared in the loop body (fresh each round).  __tdx_module_call,
+//  declared in a kernel header, is known from a built-in table, so a file that only calls
 //  it converts with the header in the same run.  Not converted (still
 //  reported): a helper with any call, prototype or use it cannot convert,
 //  or whose body names args already, or uses out other than as out->x, a
@@ -614,10 +615,17 @@ def sio_check(path, toks, funcs, owner, arrays, plan, calls, decls, renames, new
 				     for j, x in enumerate(body))}
 		stable |= arrays
 		ins = args[1:-1]
-		if any(toks[j][0] in ("for", "while", "do") and tdx_stmt_end(toks, j) >= k
-		       for j in range(lo, k)):
-			bad.add(f)	# one struct for every round would carry outputs into inputs
-			continue
+		loops = [j for j in range(lo, k)
+			 if toks[j][0] in ("for", "while", "do") and tdx_stmt_end(toks, j) >= k]
+		if loops:
+			# one struct for every round would carry outputs into inputs;
+			# one declared in the loop body is fresh each round (the upstream
+			# TDMR initialisation loop)
+			at = (sio_out_decl(toks, lo, k, last[1])
+			      if len(last) == 2 and last[0] == "&" else None)
+			if at is None or not all(j < at <= tdx_stmt_end(toks, j) for j in loops):
+				bad.add(f)
+				continue
 		if all(sio_movable(a, stable) for a in ins):
 			store = None
 		else:

@@ -324,7 +324,7 @@ int rf_gate(const struct rf_tree *t, const char *const *spatch_opts)
 
 		if (!t->files[i].candidate)
 			continue;
-		p = rf_path(t->copy, t->files[i].rel);
+		p = rf_copy_path(t, i);
 		if (rf_read_file(p, &s->text, &s->len)) {
 			fprintf(stderr, RF_NAME ": %s: cannot read\n", p);
 			free(p);

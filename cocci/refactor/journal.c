@@ -93,6 +93,13 @@ static int write_journal(const struct rf_tree *t, const char *head)
 	return rc;
 }
 
+static bool read_only(const char *path, int mode)
+{
+	struct stat st;
+
+	return access(path, mode) || stat(path, &st) || !(st.st_mode & 0222);
+}
+
 /* Every changed file can be replaced: the file and its directory are writable. */
 static int writable(const struct rf_tree *t)
 {
@@ -106,11 +113,12 @@ static int writable(const struct rf_tree *t)
 			continue;
 		p = rf_path(t->real, t->files[i].rel);
 		d = tdx_xstrdup(p);
-		bad = access(p, W_OK) || access(dirname(d), W_OK | X_OK);
+		dirname(d);
+		/* the mode bits too: root may write anything, but 0444 says keep it */
+		bad = read_only(p, W_OK) ? 1 : read_only(d, W_OK | X_OK) ? 2 : 0;
 		if (bad)
 			fprintf(stderr, RF_NAME ": %s/%s: %s is read-only; nothing changed\n",
-				t->dir, t->files[i].rel, access(p, W_OK) ? "the file" :
-				"its directory");
+				t->dir, t->files[i].rel, bad == 1 ? "the file" : "its directory");
 		free(p);
 		free(d);
 		if (bad)
@@ -156,7 +164,7 @@ int rf_commit(struct rf_tree *t)
 
 		if (!f->changed)
 			continue;
-		from = rf_path(t->copy, f->rel);
+		from = rf_copy_path(t, i);
 		to = tdx_xasprintf("%s/%s" NEW_SUFFIX, t->real, f->rel);
 		if (rf_read_file(from, &text, &len)) {
 			fprintf(stderr, RF_NAME ": %s: %s; nothing changed\n", from, strerror(errno));

@@ -298,7 +298,7 @@ static int show_diff(const struct rf_tree *t)
 		a = tdx_xasprintf("a/%s", t->files[i].rel);
 		b = tdx_xasprintf("b/%s", t->files[i].rel);
 		old = rf_path(t->real, t->files[i].rel);
-		new = rf_path(t->copy, t->files[i].rel);
+		new = rf_copy_path(t, i);
 		argv[0] = "diff";
 		argv[1] = "-u";
 		argv[2] = "--label";

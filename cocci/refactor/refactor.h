@@ -49,6 +49,8 @@ int rf_tree_mark_changed(struct rf_tree *t);
 void rf_tree_remove_scratch(struct rf_tree *t);
 void rf_remove_stale_scratch(void);
 char *rf_path(const char *dir, const char *rel);
+/* where file i is in the scratch copy */
+char *rf_copy_path(const struct rf_tree *t, size_t i);
 int rf_read_file(const char *path, char **text, size_t *len);
 uint64_t rf_hash(const char *p, size_t n);
 

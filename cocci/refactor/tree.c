@@ -25,6 +25,18 @@ char *rf_path(const char *dir, const char *rel)
 	return tdx_xasprintf("%s/%s", dir, rel);
 }
 
+/*
+ * Numbered, not named as in DIR: spatch --in-place copies its result with a
+ * shell command that splits names with spaces and expands glob characters,
+ * and then still exits 0.  Only the .c or .h suffix matters to spatch.
+ */
+char *rf_copy_path(const struct rf_tree *t, size_t i)
+{
+	const char *rel = t->files[i].rel;
+
+	return tdx_xasprintf("%s/%06zu.%c", t->copy, i, rel[strlen(rel) - 1]);
+}
+
 uint64_t rf_hash(const char *p, size_t n)
 {
 	uint64_t h = 0xcbf29ce484222325ull;	/* FNV-1a */
@@ -209,21 +221,6 @@ static int write_all(const char *path, const char *text, size_t len, mode_t mode
 	return close(fd);
 }
 
-static int make_parents(char *path)
-{
-	char *s;
-
-	for (s = strchr(path + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		if (mkdir(path, 0700) && errno != EEXIST) {
-			*s = '/';
-			return -1;
-		}
-		*s = '/';
-	}
-	return 0;
-}
-
 int rf_tree_copy(struct rf_tree *t)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -239,6 +236,10 @@ int rf_tree_copy(struct rf_tree *t)
 		return 1;
 	}
 	t->copy = rf_path(t->scratch, "tree");
+	if (mkdir(t->copy, 0700)) {
+		fprintf(stderr, RF_NAME ": %s: %s\n", t->copy, strerror(errno));
+		return 1;
+	}
 	for (i = 0; i < t->n && !rf_stopped(); i++) {
 		struct rf_file *f = &t->files[i];
 		char *from, *to, *text;
@@ -248,11 +249,11 @@ int rf_tree_copy(struct rf_tree *t)
 		if (!f->candidate)
 			continue;
 		from = rf_path(t->real, f->rel);
-		to = rf_path(t->copy, f->rel);
+		to = rf_copy_path(t, i);
 		bad = rf_read_file(from, &text, &len);
 		if (!bad) {
 			/* the copy is ours to write whatever DIR's modes are */
-			bad = make_parents(to) || write_all(to, text, len, 0600);
+			bad = write_all(to, text, len, 0600);
 			if (!bad && rf_hash(text, len) != f->hash) {
 				fprintf(stderr, RF_NAME ": %s/%s: changed during the run; "
 					"nothing changed\n", t->dir, f->rel);
@@ -287,7 +288,7 @@ int rf_tree_copy_hashes(const struct rf_tree *t, uint64_t *out)
 		out[i] = t->files[i].hash;
 		if (!t->files[i].candidate)
 			continue;
-		p = rf_path(t->copy, t->files[i].rel);
+		p = rf_copy_path(t, i);
 		if (rf_read_file(p, &text, &len)) {
 			fprintf(stderr, RF_NAME ": %s: %s; nothing changed\n", p, strerror(errno));
 			free(p);
