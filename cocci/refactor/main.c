@@ -31,6 +31,8 @@ struct rule {
 	char *path;
 	char *name;		/* file name without .cocci */
 	bool *changed;		/* per file of the tree: this rule changed it */
+	bool shares_facts;	/* reads and writes $TDXCHECK_FACTS */
+	char *notes;		/* the facts of its last application, for its notes */
 };
 
 static void usage(void)
@@ -112,11 +114,16 @@ static bool has_patch_mode(const char *path)
 static struct rule make_rule(const char *path)
 {
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	struct rule r = { tdx_xstrdup(path), tdx_xstrdup(base), NULL };
-	char *dot = strstr(r.name, ".cocci");
+	struct rule r = { tdx_xstrdup(path), tdx_xstrdup(base), NULL, false, NULL };
+	char *dot = strstr(r.name, ".cocci"), *text;
+	size_t len;
 
 	if (dot)
 		*dot = '\0';
+	if (!rf_read_file(path, &text, &len)) {
+		r.shares_facts = strstr(text, "TDXCHECK_FACTS") != NULL;
+		free(text);
+	}
 	return r;
 }
 
@@ -200,7 +207,8 @@ static const char **macro_options(const char *dir)
 	return opts;
 }
 
-static int apply(const struct rf_tree *t, const struct rule *r, const char *const *mopts)
+static int spatch_patch(const struct rf_tree *t, const struct rule *r, const char *const *mopts,
+			bool in_place)
 {
 	const char *argv[24];
 	size_t n = 0;
@@ -209,7 +217,8 @@ static int apply(const struct rf_tree *t, const struct rule *r, const char *cons
 	argv[n++] = rf_spatch();
 	argv[n++] = "-D";
 	argv[n++] = "patch";
-	argv[n++] = "--in-place";
+	if (in_place)
+		argv[n++] = "--in-place";
 	argv[n++] = "--no-show-diff";
 	argv[n++] = "--very-quiet";
 	argv[n++] = "--no-includes";
@@ -226,6 +235,138 @@ static int apply(const struct rf_tree *t, const struct rule *r, const char *cons
 		fprintf(stderr, RF_NAME ": %s: spatch failed (exit %d) on %s; nothing changed\n",
 			r->name, rc, t->dir);
 	return rc != 0;
+}
+
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The facts file deduplicated and sorted in place; how many facts it holds. */
+static long settle_facts(const char *path)
+{
+	char *text, *line, **v = NULL;
+	size_t len, n = 0, i, kept = 0;
+	FILE *fp;
+
+	if (rf_read_file(path, &text, &len))
+		return 0;
+	for (line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+		v = tdx_xreallocarray(v, n + 1, sizeof(*v));
+		v[n++] = line;
+	}
+	qsort(v, n, sizeof(*v), by_str);
+	fp = fopen(path, "w");
+	for (i = 0; fp && i < n; i++) {
+		if (i && !strcmp(v[i], v[i - 1]))
+			continue;
+		fprintf(fp, "%s\n", v[i]);
+		kept++;
+	}
+	if (fp)
+		fclose(fp);
+	free(v);
+	free(text);
+	return (long)kept;
+}
+
+/* The rule's notes, with the scratch copy's numbered names put back. */
+static void print_notes(const struct rf_tree *t, const char *path)
+{
+	char *text, *line;
+	size_t len, i;
+
+	if (rf_read_file(path, &text, &len))
+		return;
+	for (line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+		bool named = false;
+
+		if (strncmp(line, "note ", 5))
+			continue;
+		line += 5;
+		for (i = 0; i < t->n && !named; i++) {
+			char *copy = rf_copy_path(t, i);
+			size_t cl = strlen(copy);
+
+			if (!strncmp(line, copy, cl) && line[cl] == ':') {
+				fprintf(stderr, "%s/%s%s\n", t->dir, t->files[i].rel, line + cl);
+				named = true;
+			}
+			free(copy);
+		}
+		if (!named)
+			fprintf(stderr, "%s\n", line);
+	}
+	free(text);
+}
+
+/*
+ * Runs of a fact-sharing rule that do not write, each reading the facts of
+ * the one before ($TDXCHECK_FACTS) and writing its own, until two agree.
+ * *last holds the facts the previous run wrote.
+ */
+static int settle(const struct rf_tree *t, const struct rule *r, const char *const *mopts,
+		  const char *in, const char *out, const char *phase, char **last)
+{
+	char *now;
+	size_t len;
+	int round;
+
+	setenv("TDXCHECK_FACTS_PHASE", phase, 1);
+	for (round = 0; round < MAX_ROUNDS; round++) {
+		bool same;
+
+		unlink(out);
+		if (spatch_patch(t, r, mopts, false))
+			return 1;
+		settle_facts(out);
+		if (rf_read_file(out, &now, &len))
+			now = tdx_xstrdup("");
+		same = *last && !strcmp(*last, now);
+		free(*last);
+		*last = now;
+		if (rename(out, in) && errno != ENOENT)
+			return 1;
+		if (same)
+			return 0;
+	}
+	fprintf(stderr, RF_NAME ": %s: its facts still change after %d runs; nothing changed\n",
+		r->name, MAX_ROUNDS);
+	return 1;
+}
+
+/*
+ * A rule that shares facts across files (split-inout-args: a helper converts
+ * in every file or in none) first runs without writing until the facts
+ * settle, the shapes of helpers first, then what blocks them; then the run
+ * that writes reads them.
+ */
+static int apply(const struct rf_tree *t, struct rule *r, const char *const *mopts)
+{
+	char *in, *out, *last = NULL;
+	int status;
+
+	if (!r->shares_facts)
+		return spatch_patch(t, r, mopts, true);
+	in = tdx_xasprintf("%s/facts-%s", t->scratch, r->name);
+	out = tdx_xasprintf("%s/facts-%s.new", t->scratch, r->name);
+	unlink(in);
+	setenv("TDXCHECK_FACTS", in, 1);
+	setenv("TDXCHECK_FACTS_OUT", out, 1);
+	status = settle(t, r, mopts, in, out, "shapes", &last) ||
+		 settle(t, r, mopts, in, out, "all", &last);
+	free(last);
+	setenv("TDXCHECK_FACTS_OUT", "/dev/null", 1);
+	if (!status)
+		status = spatch_patch(t, r, mopts, true);
+	free(r->notes);
+	r->notes = status ? NULL : tdx_xstrdup(in);
+	unsetenv("TDXCHECK_FACTS");
+	unsetenv("TDXCHECK_FACTS_OUT");
+	unsetenv("TDXCHECK_FACTS_PHASE");
+	free(in);
+	free(out);
+	return status;
 }
 
 /* Rules applied round after round until one round changes nothing. */
@@ -281,6 +422,8 @@ static void summary(const struct rf_tree *t, const struct rule *rules, size_t n,
 			}
 		}
 		fprintf(out, "%s\n", any ? "" : " no change");
+		if (rules[k].notes)
+			print_notes(t, rules[k].notes);
 	}
 }
 
