@@ -56,6 +56,11 @@ struct tdmr_info {
 	u64 size;
 };
 
+/* include/linux/percpu.h's, the little this code uses */
+#define DEFINE_PER_CPU(type, name)	__typeof__(type) name
+#define __this_cpu_read(var)		(var)
+#define __this_cpu_write(var, val)	((var) = (val))
+
 extern unsigned long __phys_addr(unsigned long x);
 #define __pa(x)		__phys_addr((unsigned long)(x))
 

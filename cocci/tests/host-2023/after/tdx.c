@@ -15,7 +15,6 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
-#include <linux/percpu.h>
 #include "tdx.h"
 
 static DEFINE_PER_CPU(bool, tdx_lp_initialized);
