@@ -75,8 +75,8 @@ static int write_journal(const struct rf_tree *t, const char *head)
 		if (t->files[i].changed)
 			len += strlen(t->files[i].rel) + 1;
 	text = tdx_xmalloc(len + 1);
-	strcpy(text, head);
 	at = strlen(head);
+	memcpy(text, head, at);
 	for (i = 0; i < t->n; i++) {
 		if (!t->files[i].changed)
 			continue;
@@ -179,7 +179,8 @@ int rf_commit(struct rf_tree *t)
 		}
 		free(from);
 		free(to);
-		rf_fault("prepare", (long)++done);
+		done++;
+		rf_fault("prepare", (long)done);
 	}
 	/* a file edited while the new texts were written still stops it */
 	if (status || rf_tree_unchanged_since_copy(t) || write_journal(t, HEAD_COMMIT)) {
@@ -204,7 +205,8 @@ int rf_commit(struct rf_tree *t)
 		free(to);
 		if (status)
 			break;
-		rf_fault("rename", (long)++done);
+		done++;
+		rf_fault("rename", (long)done);
 	}
 	if (!status) {
 		char *path = rf_path(t->real, JOURNAL);

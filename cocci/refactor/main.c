@@ -321,7 +321,7 @@ static int settle(const struct rf_tree *t, const struct rule *r, const char *con
 			return 1;
 		settle_facts(out);
 		if (rf_read_file(out, &now, &len))
-			now = tdx_xstrdup("");
+			now = tdx_xstrdup("");	/* no file wrote a fact */
 		same = *last && !strcmp(*last, now);
 		free(*last);
 		*last = now;
@@ -462,6 +462,12 @@ static int show_diff(const struct rf_tree *t)
 	return 0;
 }
 
+static void unknown_option(const char *a)
+{
+	fprintf(stderr, RF_NAME ": unknown option '%s'\n", a);
+	exit(2);
+}
+
 static double parse_timeout(const char *s)
 {
 	char *end;
@@ -514,7 +520,7 @@ int main(int argc, char **argv)
 		else if (!strcmp(a, "--help") || !strcmp(a, "-h"))
 			usage();
 		else if (a[0] == '-' && a[1])
-			fprintf(stderr, RF_NAME ": unknown option '%s'\n", a), exit(2);
+			unknown_option(a);
 		else if (!all && !recover && !rule_arg)
 			rule_arg = a;
 		else if (!dir)
@@ -532,10 +538,12 @@ int main(int argc, char **argv)
 		return rf_recover(dir, false);
 
 	rdir = rules_dir();
-	if (all)
+	if (all) {
 		rules = all_rules(rdir, &nrules);
-	else
-		rules = tdx_xmalloc(sizeof(*rules)), rules[0] = one_rule(rule_arg, rdir);
+	} else {
+		rules = tdx_xmalloc(sizeof(*rules));
+		rules[0] = one_rule(rule_arg, rdir);
+	}
 	mopts = macro_options(rdir);
 
 	rf_signals_init(limit);

@@ -55,14 +55,17 @@ int rf_read_file(const char *path, char **text, size_t *len);
 uint64_t rf_hash(const char *p, size_t n);
 
 /* gate.c: the parts of each candidate a rule could change must parse */
+bool rf_names_primitive(const char *text, size_t len);
 int rf_gate(const struct rf_tree *t, const char *const *spatch_opts);
 
 /* run.c */
 void rf_signals_init(double limit);
 bool rf_stopped(void);		/* a signal or the time limit ended the run */
 void rf_finish_stopped(struct rf_tree *t) __attribute__((noreturn));
-/* run argv; stdout to out_path (NULL: inherit), stderr inherited unless
- * err_too; returns its exit status, or -1 when stopped or not started */
+/*
+ * Run argv: stdout to out_path (NULL: ours), stderr there too when err_too.
+ * Its exit status, or -1 when the run was stopped or it could not start.
+ */
 int rf_run(char *const argv[], const char *out_path, bool err_too);
 void rf_block_signals(bool block);
 /* test hook: TDXCHECK_REFACTOR_FAULT=<phase>:<n or signal> */

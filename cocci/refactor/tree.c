@@ -151,8 +151,6 @@ static int by_rel(const void *a, const void *b)
 	return strcmp(((const struct rf_file *)a)->rel, ((const struct rf_file *)b)->rel);
 }
 
-bool rf_names_primitive(const char *text, size_t len);
-
 int rf_tree_scan(struct rf_tree *t, const char *dir)
 {
 	char real[PATH_MAX];
