@@ -214,6 +214,7 @@ int rf_commit(struct rf_tree *t)
 		sync_dir(t->real);
 		unlink(path);
 		free(path);
+		rf_committed();
 	}
 	rf_block_signals(false);
 	return status;

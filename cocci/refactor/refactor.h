@@ -62,6 +62,7 @@ int rf_gate(const struct rf_tree *t, const char *const *spatch_opts);
 void rf_signals_init(double limit);
 bool rf_stopped(void);		/* a signal or the time limit ended the run */
 void rf_finish_stopped(struct rf_tree *t) __attribute__((noreturn));
+void rf_committed(void);
 /*
  * Run argv: stdout to out_path (NULL: ours), stderr there too when err_too.
  * Its exit status, or -1 when the run was stopped or it could not start.

@@ -72,17 +72,36 @@ bool rf_stopped(void)
 	return stop_signal || timed_out;
 }
 
+static bool committed;
+
+/* The commit is done: from now on a signal cannot undo it, nor a time limit. */
+void rf_committed(void)
+{
+	struct itimerval off;
+
+	memset(&off, 0, sizeof(off));
+	setitimer(ITIMER_REAL, &off, NULL);
+	signal(SIGALRM, SIG_IGN);	/* drops one pending while the commit ran */
+	committed = true;
+	timed_out = 0;
+}
+
 void rf_finish_stopped(struct rf_tree *t)
 {
 	int sig = stop_signal;
 
 	rf_tree_remove_scratch(t);
-	if (!sig) {
+	if (committed && sig) {
+		fprintf(stderr, RF_NAME ": %s: stopped by signal %d once the change was made\n",
+			t->dir, sig);
+	} else if (!sig) {
 		fprintf(stderr, RF_NAME ": %s: the run went over its time limit; nothing changed\n",
 			t->dir);
 		exit(1);
+	} else {
+		fprintf(stderr, RF_NAME ": %s: stopped by signal %d; nothing changed\n", t->dir,
+			sig);
 	}
-	fprintf(stderr, RF_NAME ": %s: stopped by signal %d; nothing changed\n", t->dir, sig);
 	signal(sig, SIG_DFL);
 	rf_block_signals(false);
 	raise(sig);
