@@ -21,6 +21,10 @@ struct gate_file {
 	char *path;		/* post-image path, first component (b/) stripped */
 	char *old_path;		/* pre-image path, NULL for a new file */
 	bool deleted;		/* +++ /dev/null: nothing to check */
+	bool created;		/* a new file: no pre-image */
+	bool copied;		/* copy from old_path (else a rename when the paths differ) */
+	bool symlink;		/* the post-image is a symbolic link: never followed */
+	bool binary;		/* a binary patch: no lines */
 	struct gate_added *added;
 	size_t nr_added, cap_added;
 };
@@ -49,6 +53,12 @@ void gate_patch_release(struct gate_patch *p);
 
 /* The added line of f at post-image line, or NULL. */
 const struct gate_added *gate_file_added(const struct gate_file *f, unsigned int line);
+
+/*
+ * Does the path stay in its tree, as git's verify_path() wants (not
+ * absolute, no empty, ".", ".." or ".git" component)?
+ */
+bool gate_path_safe(const char *path);
 
 /* Does the path name a C source or header (.c, .h)? */
 bool gate_is_c_path(const char *path);

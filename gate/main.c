@@ -21,6 +21,7 @@
 #include "driver_path.h"
 #include "git.h"
 #include "options.h"
+#include "output.h"
 #include "series.h"
 #include "session.h"
 
@@ -115,6 +116,8 @@ static int gate(const struct gate_opts *o)
 	}
 	s.root = s.top && (o->git || !kernel_top(cwd)) ? s.top : cwd;
 	ret = o->git ? gate_series_git(&s) : gate_series_patches(&s);
+	if (ret < 2)
+		gate_report_notes(stdout, o, ret);
 out:
 	tdx_findings_release(&s.json);
 	tdx_compdb_release(&s.db);

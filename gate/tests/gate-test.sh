@@ -100,8 +100,9 @@ patch)
 	fresh
 	run 1 print-cpu.checkpatch - - -- ../0001-print-cpu.patch -- $flags
 	unchanged
-	# --no-tree and --show-types are checkpatch's; they change nothing.
-	run 1 print-cpu.checkpatch - - -- --no-tree --show-types ../0001-print-cpu.patch -- $flags
+	# --no-tree is checkpatch's and changes nothing; --show-types adds the types.
+	run 1 print-cpu-show-types.checkpatch - - -- --no-tree --show-types ../0001-print-cpu.patch \
+		-- $flags
 	unchanged
 	;;
 kernel-top)
