@@ -93,6 +93,41 @@ unchanged() {
 	diff -r -x .git "$work/ref" "$work/tree" >&2 || fail "the user's tree was modified"
 }
 
+# commit MESSAGE: commit the work tree's changes with fixed dates.
+commit() {
+	(cd "$work/tree" && git add -A && GIT_AUTHOR_DATE='2024-01-03T00:00:00Z' \
+		GIT_COMMITTER_DATE='2024-01-03T00:00:00Z' \
+		git -c user.name=T -c user.email=t@example.org commit -qm "$1") ||
+		fail "cannot commit '$1'"
+}
+
+# The short ids of HEAD~N..HEAD as @C1@.. in expectations.
+name_commits() {
+	subst=
+	for n in $(seq 1 "$1"); do
+		id=$(cd "$work/tree" && git rev-parse --short=12 "HEAD~$(($1 - n))")
+		subst="$subst -e s/@C$n@/$id/g"
+	done
+}
+
+# The review's series: a helper marked __always_unused with no caller (right
+# when added), a retry loop under get_cpu(), then the first caller, which
+# makes the attribute wrong on a line that commit does not touch.
+review_series() {
+	fresh git
+	# each version of sys_init() goes after tdx_sys_lp_init(), line 23
+	(cd "$work/tree" && head -n 23 tdx_sys.c >../t && cat "$data/review/helper.c" >>../t &&
+	 tail -n +24 tdx_sys.c >>../t && mv ../t tdx_sys.c)
+	commit "x86/virt/tdx: add sys_init()"
+	(cd "$work/tree" && git show HEAD~1:tdx_sys.c >../base.c && head -n 23 ../base.c >../t &&
+	 cat "$data/review/retry.c" >>../t && tail -n +24 ../base.c >>../t && mv ../t tdx_sys.c)
+	commit "x86/virt/tdx: retry TDH.SYS.INIT on entropy exhaustion"
+	sed -i 's/^\treturn tdx_sys_lp_init();$/\treturn sys_init() ?: tdx_sys_lp_init();/' \
+		"$work/tree/tdx_sys.c"
+	commit "x86/virt/tdx: initialise the module first"
+	name_commits 3
+}
+
 flags="-I$inc"
 case "$scenario" in
 patch)
@@ -304,6 +339,26 @@ header)
 	sed "s/^Commit $id (\"[^\"]*\")/..\/0005-new-header.patch/" "$work/out" |
 		diff -u "$expect/new-header.checkpatch" - >&2 || fail "-g differs from the patch"
 	unchanged
+	;;
+introduced)
+	# The gate reports what each commit causes: the first commit is clean,
+	# the second adds a loop under get_cpu(), the third's caller makes the
+	# unused attribute two commits up wrong, and is named under it.
+	review_series
+	run 1 review.checkpatch - - -- -g HEAD~3..HEAD -- $flags
+	# as patch files, each on top of the ones before it: the same findings
+	mails=$(cd "$work/tree" && git format-patch -o ../mails HEAD~3 | sed 's|.*/mails/|../mails/|' &&
+		git checkout -q --detach HEAD~3) || fail "format-patch"
+	run 1 - - - -- $mails -- $flags
+	grep -c '^WARNING: ' "$work/out" | grep -qx 2 || fail "patch files: $(cat "$work/out")"
+	grep -A5 "^WARNING: 'sys_init' is marked unused" "$work/out" |
+		grep -q '^+	return sys_init() ?: tdx_sys_lp_init();$' ||
+		fail "patch files: the caller is not named: $(cat "$work/out")"
+	# today's view: only findings on added lines, so the third is clean
+	(cd "$work/tree" && git checkout -q -)
+	run 0 - - - -- --added-lines-only -g HEAD -- $flags
+	# a finding already there is not the patch's, though its line moves
+	run 0 - - - -- -g HEAD~2 -- $flags
 	;;
 help)
 	fresh
