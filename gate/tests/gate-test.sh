@@ -21,6 +21,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$work"
 GIT_CEILING_DIRECTORIES=$(cd "$work" && pwd -P)
 export GIT_CEILING_DIRECTORIES
+# nobody's .checkpatch.conf: the tests write their own
+HOME=$work/no-home
+export HOME
 data=$here/data
 expect=$here/expect
 failed=0
@@ -510,6 +513,62 @@ g9-cover)
 	run 0 - - - -- ../series/0000-cover-letter.patch -- $flags
 	grep -q '^total: 0 errors, 0 warnings, [0-9]* lines checked$' "$work/out" ||
 		fail "cover letter: $(cat "$work/out")"
+	;;
+checkpatch-options)
+	# checkpatch's output options, and b4's per-patch check command:
+	# b4.prep-perpatch-check-cmd = tdxcheck-gate -q --terse --no-summary --mailback --showfile
+	fresh
+	b4="-q --terse --no-summary --mailback --showfile"
+	attr="'tdx_sys_lp_init' is marked unused but is used; drop the attribute"
+	cpu="get_cpu() only feeds a print; preemption is disabled for a log line, use raw_smp_processor_id()"
+	run 1 - - "$work/0001-print-cpu.patch" -- $b4 - -- $flags
+	printf '%s\n' "tdx_sys.c:13: WARNING: $attr" "tdx_sys.c:19: WARNING: $cpu" |
+		diff -u - "$work/out" >&2 || fail "b4's command"
+	run 1 - - "$work/0001-print-cpu.patch" -- $b4 --show-types - -- $flags
+	printf '%s\n' "tdx_sys.c:13: WARNING:TDX_UNUSED_ATTR_ON_USED: $attr" \
+		"tdx_sys.c:19: WARNING:TDX_GET_CPU_FOR_PRINT: $cpu" |
+		diff -u - "$work/out" >&2 || fail "b4's command with --show-types"
+	# a clean patch: nothing at all
+	run 0 - - "$work/0002-comment-only.patch" -- $b4 - -- $flags
+	[ -s "$work/out" ] && fail "--mailback printed for a clean patch: $(cat "$work/out")"
+	# --emacs names the patch and its line; --summary-file the patch in the total
+	run 1 - - - -- --emacs --summary-file -q ../0001-print-cpu.patch -- $flags
+	printf '%s\n' "../0001-print-cpu.patch:19: WARNING: $attr" \
+		'#19: FILE: tdx_sys.c:13:' '+static int __always_unused tdx_sys_lp_init(void)' '' \
+		"../0001-print-cpu.patch:25: WARNING: $cpu" '#25: FILE: tdx_sys.c:19:' \
+		'+	cpu = get_cpu();' '' \
+		'../0001-print-cpu.patch total: 0 errors, 2 warnings, 36 lines checked' |
+		diff -u - "$work/out" >&2 || fail "--emacs --summary-file -q"
+	# --strict adds the checks count; -q alone drops a clean patch's total
+	run 0 - - - -- --strict ../0002-comment-only.patch -- $flags
+	grep -qx 'total: 0 errors, 0 warnings, 0 checks, [0-9]* lines checked' "$work/out" ||
+		fail "--strict: $(cat "$work/out")"
+	run 0 - - - -- -q ../0002-comment-only.patch -- $flags
+	[ -s "$work/out" ] && fail "-q printed for a clean patch: $(cat "$work/out")"
+	# --color=always: checkpatch's colours
+	run 1 - - - -- --color=always --terse --show-types ../0001-print-cpu.patch -- $flags
+	esc=$(printf '\033')
+	head -n 1 "$work/out" | grep -q "^$esc\[33m\.\./0001-print-cpu\.patch:19: WARNING:$esc\[34mTDX_UNUSED_ATTR_ON_USED:$esc\[0m " ||
+		fail "--color=always: $(head -n 1 "$work/out" | od -c | head -n 3)"
+	run 2 - "^tdxcheck-gate: unknown color mode 'sometimes' \(always, never, auto\)$" - -- \
+		--color=sometimes ../0001-print-cpu.patch
+	# .checkpatch.conf in the tree's top comes before the command line;
+	# checkpatch's own options and types in it are skipped
+	printf '%s\n' '# my checkpatch options' '--show-types --max-line-length=100' \
+		'--ignore=LONG_LINE,get-cpu-for-print --terse # trailing comment' \
+		>"$work/tree/.checkpatch.conf"
+	run 1 - - - -- -q ../0001-print-cpu.patch -- $flags
+	printf '%s\n' "../0001-print-cpu.patch:19: WARNING:TDX_UNUSED_ATTR_ON_USED: $attr" \
+		'total: 0 errors, 1 warnings, 36 lines checked' |
+		diff -u - "$work/out" >&2 || fail ".checkpatch.conf"
+	run 1 - - - -- -q --no-show-types --noterse ../0001-print-cpu.patch -- $flags
+	head -n 1 "$work/out" | grep -qx "WARNING: $attr" || fail "the command line does not win"
+	rm "$work/tree/.checkpatch.conf"
+	# and in the home directory
+	mkdir "$work/home"
+	echo '--terse' >"$work/home/.checkpatch.conf"
+	(cd "$work/tree" && HOME=$work/home "$gate" ../0001-print-cpu.patch -- $flags >"$work/out")
+	[ "$(wc -l <"$work/out")" = 3 ] || fail "\$HOME/.checkpatch.conf: $(cat "$work/out")"
 	;;
 help)
 	fresh
