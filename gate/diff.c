@@ -70,11 +70,12 @@ static int unquote(const char *s, size_t len, char *out, size_t *used)
 
 /*
  * The path of a "--- "/"+++ " line or of one side of "diff --git": a
- * trailing tab and timestamp (diff -u) dropped, git's C quoting undone,
+ * trailing tab and timestamp (diff -u) dropped, trailing blanks too unless
+ * exact (the "diff --git" line, where "sp.c " is a name), git's C quoting undone,
  * the first component (a/, b/) stripped as git apply -p1 does.  NULL for
  * /dev/null; "" for a quoted name git would not write.
  */
-static char *side_path(const char *s, size_t len)
+static char *side_path_of(const char *s, size_t len, bool exact)
 {
 	char *raw, *out, *slash;
 	size_t used;
@@ -87,7 +88,7 @@ static char *side_path(const char *s, size_t len)
 		/* diff -u's timestamp, or git's mark after a name with a space */
 		if (tab)
 			len = (size_t)(tab - s);
-		else
+		else if (!exact)
 			while (len && s[len - 1] == ' ')
 				len--;
 	}
@@ -105,6 +106,11 @@ static char *side_path(const char *s, size_t len)
 	out = tdx_xstrdup(slash ? slash + 1 : raw);
 	free(raw);
 	return out;
+}
+
+static char *side_path(const char *s, size_t len)
+{
+	return side_path_of(s, len, false);
 }
 
 /*
@@ -151,15 +157,15 @@ static void git_header_paths(const char *s, size_t len, char **old, char **new)
 			return;
 		}
 		free(a);
-		*old = side_path(s, used);
-		*new = side_path(s + used + 1, len - used - 1);
+		*old = side_path_of(s, used, true);
+		*new = side_path_of(s + used + 1, len - used - 1, true);
 		return;
 	}
 	free(a);
 	q = memmem(s, len, " \"", 2);
 	if (q) {
-		*old = side_path(s, (size_t)(q - s));
-		*new = side_path(q + 1, len - (size_t)(q + 1 - s));
+		*old = side_path_of(s, (size_t)(q - s), true);
+		*new = side_path_of(q + 1, len - (size_t)(q + 1 - s), true);
 		return;
 	}
 	/* unquoted on both sides: the split where both names agree, else the last " b/" */
@@ -179,8 +185,8 @@ static void git_header_paths(const char *s, size_t len, char **old, char **new)
 	}
 	if (!q)
 		return;
-	*old = side_path(s, (size_t)(q - s));
-	*new = side_path(q + 1, len - (size_t)(q + 1 - s));
+	*old = side_path_of(s, (size_t)(q - s), true);
+	*new = side_path_of(q + 1, len - (size_t)(q + 1 - s), true);
 }
 
 static struct gate_file *new_file(struct gate_patch *p)

@@ -29,6 +29,24 @@ static char *capture(const char *top, const char *const *argv)
 	return out;
 }
 
+bool gate_git_available(void)
+{
+	const char *path = getenv("PATH"), *p, *end;
+	char file[PATH_MAX];
+
+	for (p = path ? path : "/usr/bin:/bin"; ; p = end + 1) {
+		size_t n;
+
+		end = strchr(p, ':');
+		n = end ? (size_t)(end - p) : strlen(p);
+		snprintf(file, sizeof(file), "%.*s/git", (int)n, n ? p : ".");
+		if (!access(file, X_OK))
+			return true;
+		if (!end)
+			return false;
+	}
+}
+
 char *gate_git_toplevel(void)
 {
 	static const char *const argv[] = { "git", "rev-parse", "--show-toplevel", NULL };

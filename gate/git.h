@@ -12,6 +12,9 @@
 
 #include "diff.h"
 
+/* Is there a git in PATH?  Every input needs one (git apply, git diff). */
+bool gate_git_available(void);
+
 /* The top of the work tree holding the current directory, or NULL. */
 char *gate_git_toplevel(void);
 

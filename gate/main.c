@@ -108,6 +108,9 @@ static int gate(const struct gate_opts *o)
 	char err[2 * PATH_MAX + 1024], cwd[PATH_MAX];
 	int ret = 2;
 
+	/* else every patch "does not apply", which sends the user the wrong way */
+	if (!gate_git_available())
+		return fail("git is needed (git apply, git diff) and is not in PATH");
 	s.tdxcheck = gate_driver_find(o->tdxcheck, err, sizeof(err));
 	if (!s.tdxcheck)
 		return fail(err);

@@ -323,6 +323,20 @@ bad-input)
 	run 2 - '^tdxcheck-gate: ../nosuch.json: (cannot read: )?No such file or directory$' \
 		- -- -p ../nosuch.json ../0001-print-cpu.patch
 	unchanged
+	# no git: said so, not "does not apply"
+	(cd "$work/tree" && PATH=$work/nowhere "$gate" --tdxcheck="$tdxcheck" \
+		../0001-print-cpu.patch -- $flags >"$work/out" 2>"$work/err")
+	rc=$?
+	[ "$rc" = 2 ] || fail "without git: exit $rc"
+	grep -qx 'tdxcheck-gate: git is needed (git apply, git diff) and is not in PATH' \
+		"$work/err" || fail "without git: $(cat "$work/err")"
+	# a name ending in a space is that name, not "sp.c"
+	fresh git
+	(cd "$work/tree" && printf 'int a;\n' >'sp.c ' && git add . &&
+	 git -c user.name=T -c user.email=t@example.org commit -qm sp &&
+	 printf 'int a;\nint b = 1 +;\n' >'sp.c ' && git diff >../sp.patch &&
+	 git checkout -q .) || fail "cannot make sp.patch"
+	run 0 - - - -- ../sp.patch -- $flags
 	;;
 header)
 	# A new header with a dropped status, included by the patched .c: the
