@@ -516,21 +516,3 @@ void gate_patch_release(struct gate_patch *p)
 	free(p->buf);
 	memset(p, 0, sizeof(*p));
 }
-
-const struct gate_added *gate_file_added(const struct gate_file *f, unsigned int line)
-{
-	size_t lo = 0, hi = f->nr_added;
-
-	/* hunks come in file order, so the added lines are sorted */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (f->added[mid].line == line)
-			return &f->added[mid];
-		if (f->added[mid].line < line)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
