@@ -55,7 +55,8 @@ static int unquote(const char *s, size_t len, char *out, size_t *used)
 			return -1;
 		if (s[i] >= '0' && s[i] <= '3' && i + 2 < len &&
 		    s[i + 1] >= '0' && s[i + 1] <= '7' && s[i + 2] >= '0' && s[i + 2] <= '7') {
-			out[o++] = (char)((s[i] - '0') * 64 + (s[i + 1] - '0') * 8 + (s[i + 2] - '0'));
+			out[o++] = (char)((s[i] - '0') * 64 + (s[i + 1] - '0') * 8 +
+					  (s[i + 2] - '0'));
 			i += 2;
 			continue;
 		}
@@ -429,7 +430,8 @@ int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *na
 		}
 		if (starts(s, l, "@@ -")) {
 			if (!cur || git_header) {
-				snprintf(err, errlen, "%s:%lu: hunk without a file header", name, n);
+				snprintf(err, errlen, "%s:%lu: hunk without a file header", name,
+					 n);
 				return -1;
 			}
 			if (hunk_header(s, l, &old_left, &new_left, &new_line)) {

@@ -232,7 +232,8 @@ static int parse_words(struct gate_opts *o, int argc, char *const argv[], int fr
 			if (lenient)
 				continue;
 			if (!strcmp(a, "-") && has_stdin(o)) {
-				snprintf(err, errlen, "'-' given twice (standard input is read once)");
+				snprintf(err, errlen,
+					 "'-' given twice (standard input is read once)");
 				return -1;
 			}
 			o->inputs = tdx_xreallocarray(o->inputs, o->nr_inputs + 1,

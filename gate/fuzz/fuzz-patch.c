@@ -33,7 +33,8 @@ static void one_mail(const char *mail, size_t len)
 			const struct gate_file *f = &p.files[i];
 
 			/* a parsed patch never names a path out of its tree */
-			if (!gate_path_safe(f->path) || (f->old_path && !gate_path_safe(f->old_path)))
+			if (!gate_path_safe(f->path) ||
+			    (f->old_path && !gate_path_safe(f->old_path)))
 				abort();
 		}
 	}
