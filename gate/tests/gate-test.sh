@@ -114,8 +114,9 @@ name_commits() {
 }
 
 # The review's series: a helper marked __always_unused with no caller (right
-# when added), a retry loop under get_cpu(), then the first caller, which
-# makes the attribute wrong on a line that commit does not touch.
+# when added) beside one with an out parameter, a retry loop under
+# get_cpu(), then the first callers, which make the attribute wrong and the
+# out parameter always NULL, on lines that commit does not touch.
 review_series() {
 	fresh git
 	# each version of sys_init() goes after tdx_sys_lp_init(), line 23
@@ -125,7 +126,8 @@ review_series() {
 	(cd "$work/tree" && git show HEAD~1:tdx_sys.c >../base.c && head -n 23 ../base.c >../t &&
 	 cat "$data/review/retry.c" >>../t && tail -n +24 ../base.c >>../t && mv ../t tdx_sys.c)
 	commit "x86/virt/tdx: retry TDH.SYS.INIT on entropy exhaustion"
-	sed -i 's/^\treturn tdx_sys_lp_init();$/\treturn sys_init() ?: tdx_sys_lp_init();/' \
+	sed -i -e 's/^\treturn tdx_sys_lp_init();$/\treturn sys_init() ?: tdx_sys_lp_init();/' \
+		-e 's/^\t__seamcall(TDH_SYS_CONFIG, &args);$/&\n\tsys_rd(0, NULL);/' \
 		"$work/tree/tdx_sys.c"
 	commit "x86/virt/tdx: initialise the module first"
 	name_commits 3
@@ -367,7 +369,7 @@ introduced)
 	mails=$(cd "$work/tree" && git format-patch -o ../mails HEAD~3 | sed 's|.*/mails/|../mails/|' &&
 		git checkout -q --detach HEAD~3) || fail "format-patch"
 	run 1 - - - -- $mails -- $flags
-	grep -c '^WARNING: ' "$work/out" | grep -qx 2 || fail "patch files: $(cat "$work/out")"
+	grep -c '^WARNING: ' "$work/out" | grep -qx 3 || fail "patch files: $(cat "$work/out")"
 	grep -A5 "^WARNING: 'sys_init' is marked unused" "$work/out" |
 		grep -q '^+	return sys_init() ?: tdx_sys_lp_init();$' ||
 		fail "patch files: the caller is not named: $(cat "$work/out")"
