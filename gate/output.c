@@ -112,8 +112,7 @@ static void one(FILE *f, const struct gate_opts *o, const struct gate_blame *b,
 }
 
 int gate_report(FILE *f, const struct gate_opts *o, const struct gate_patch *p,
-		const struct gate_blames *b, const char *name, const char *file_arg,
-		bool *counted)
+		const struct gate_blames *b, const char *name, const char *file_arg)
 {
 	unsigned long errors = 0, warnings = 0, checks = 0;
 	const struct gate_blame **v;
@@ -133,7 +132,6 @@ int gate_report(FILE *f, const struct gate_opts *o, const struct gate_patch *p,
 		const struct tdx_finding *fd = v[i]->fd;
 		const char *level = level_of(fd);
 
-		*counted = true;
 		if (o->format == GATE_FMT_GCC) {
 			const char *src = v[i]->at ? v[i]->at->text : NULL;
 			size_t len = v[i]->at ? v[i]->at->len : 0;

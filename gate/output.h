@@ -16,12 +16,10 @@
  * the added lines that caused it), the total and the verdict on name, as
  * checkpatch's -q, --terse, --emacs (file_arg:line:), --showfile,
  * --no-summary, --summary-file, --mailback, --strict, --show-types and
- * --color shape them; gcc: one line each.  *counted is set when a finding
- * is printed.  Returns 0, -1 on a write error.
+ * --color shape them; gcc: one line each.  Returns 0, -1 on a write error.
  */
 int gate_report(FILE *f, const struct gate_opts *o, const struct gate_patch *p,
-		const struct gate_blames *b, const char *name, const char *file_arg,
-		bool *counted);
+		const struct gate_blames *b, const char *name, const char *file_arg);
 
 /* Is the input clean (nothing reported at the levels o reports)? */
 bool gate_report_clean(const struct gate_opts *o, const struct gate_blames *b);

@@ -80,7 +80,7 @@ int gate_series_git(struct gate_session *s)
 		struct gate_blames none = { 0 };
 
 		if (o->format != GATE_FMT_JSON &&
-		    gate_report(stdout, o, NULL, &none, o->input, o->input, &s->counted))
+		    gate_report(stdout, o, NULL, &none, o->input, o->input))
 			return fail("cannot write the report");
 		return gate_session_finish(s);
 	}

@@ -187,7 +187,7 @@ int gate_session_check(struct gate_session *s, const struct gate_patch *p,
 			tdx_findings_add_copy(&s->json, fd->rule, &fd->loc, fd->message,
 					      fd->subject);
 		}
-	} else if (gate_report(stdout, o, p, &blames, name, file_arg, &s->counted) ||
+	} else if (gate_report(stdout, o, p, &blames, name, file_arg) ||
 		   fflush(stdout)) {
 		fprintf(stderr, "tdxcheck-gate: cannot write the report\n");
 		goto out;

@@ -22,7 +22,6 @@ struct gate_session {
 	const char *root;		/* the tree the patches' paths are relative to */
 	bool framed;			/* several inputs: each named before its report */
 	struct tdx_findings json;	/* --format=json: every input's, printed at the end */
-	bool counted;			/* a finding was reported (for the closing notes) */
 };
 
 /*
