@@ -88,7 +88,7 @@ static int read_changes(const struct gate_patch *p, const char *pre_root, const 
 		c->post_file = tree_file(post_root, f->path);
 		if (!c->post_file)
 			continue;	/* a link, or not a file: nothing of the tree to judge */
-		if (f->old_path && !f->created)
+		if (pre_root && f->old_path && !f->created)
 			c->pre_file = tree_file(pre_root, f->old_path);
 		if (gate_change_read(c, p, err, errlen)) {
 			gate_change_release(c);
