@@ -59,6 +59,14 @@ bool tdx_fn_judged_here(const struct tdx_rule_ctx *ctx, size_t fn);
  */
 bool tdx_fn_in_scope(const struct tdx_rule_ctx *ctx, size_t fn);
 
+/*
+ * Parameter p of fn is an output struct beside scalar register inputs: a
+ * struct pointer whose fields name one of fn's scalar parameters (6.1's
+ * __tdx_module_call(fn, rcx, rdx, r8, r9, struct tdx_module_output *out)).
+ * The inputs travel as scalars; the struct only brings results back.
+ */
+bool tdx_param_is_split_output(const struct tdx_function *fn, size_t p);
+
 /* Calls made by function fn: sets *idx to an array of tu->calls indexes. */
 size_t tdx_fn_calls(const struct tdx_rule_ctx *ctx, size_t fn, const size_t **idx);
 
@@ -84,9 +92,10 @@ static inline bool tdx_stmt_is_loop(const struct tdx_stmt *s)
 
 /*
  * Preemption is off at (line, col) of function fn: the disable markers
- * (get_cpu, preempt_disable, local_irq_save/disable, spin_lock*, ...) before
- * that position outnumber the enable markers, counted in source order and
- * never below zero.  Markers inside an if-branch that leaves the function
+ * (get_cpu, preempt_disable, local_irq_save/disable, spin_lock*, ..., and
+ * the lockdep assertions that the caller holds a lock or keeps irqs or
+ * preemption off) before that position outnumber the enable markers,
+ * counted in source order and never below zero.  Markers inside an if-branch that leaves the function
  * (ends in return or goto: an error path's unlock) count only for positions
  * inside that branch.
  */

@@ -239,6 +239,7 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	if (!enable)
 		return 0;
 	tu = bm_start(main_input_filename);
+	register_callback(plugin_name, PLUGIN_START_UNIT, bm_watch_lines, NULL);
 	register_callback(plugin_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
 	register_callback(plugin_name, PLUGIN_PRE_GENERICIZE, on_pre_genericize, NULL);
 	register_callback(plugin_name, PLUGIN_FINISH, on_finish, NULL);
