@@ -90,17 +90,25 @@ static inline bool tdx_stmt_is_loop(const struct tdx_stmt *s)
 	       s->kind == TDX_STMT_DO;
 }
 
+enum tdx_region {
+	TDX_REGION_NONE,	/* preemption may be on */
+	TDX_REGION_TAKEN,	/* the function disabled it (or took a lock) */
+	TDX_REGION_ASSERTED,	/* only a lockdep assertion says the caller did */
+};
+
 /*
- * Preemption is off at (line, col) of function fn: the disable markers
- * (get_cpu, preempt_disable, local_irq_save/disable, spin_lock*, ..., and
- * the lockdep assertions that the caller holds a lock or keeps irqs or
- * preemption off) before that position outnumber the enable markers,
- * counted in source order and never below zero.  Markers inside an if-branch that leaves the function
+ * Whether preemption is off at (line, col) of function fn: TAKEN when the
+ * disable markers (get_cpu, preempt_disable, local_irq_save/disable,
+ * spin_lock*, ...) before that position outnumber the enable markers,
+ * counted in source order and never below zero; else ASSERTED after a
+ * lockdep assertion that the caller holds a lock or keeps irqs or
+ * preemption off (lockdep_assert_held*(), lockdep_assert_irqs_disabled(),
+ * lockdep_assert_preemption_disabled()), which nothing in the function ends.  Markers inside an if-branch that leaves the function
  * (ends in return or goto: an error path's unlock) count only for positions
  * inside that branch.
  */
-bool tdx_preempt_off_at(const struct tdx_rule_ctx *ctx, size_t fn,
-			const struct tdx_loc *at);
+enum tdx_region tdx_preempt_off_at(const struct tdx_rule_ctx *ctx, size_t fn,
+				    const struct tdx_loc *at);
 
 /*
  * The spelling claims the declaration is unused.  __maybe_unused does not:

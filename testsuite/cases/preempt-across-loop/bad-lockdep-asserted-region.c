@@ -36,16 +36,10 @@ int tdx_init_tdmrs(const u64 *tdmr_pa, int nr)
 int tdx_lp_init_all(int nr)
 {
 	struct tdx_module_args args = {};
-	int i;
 
 	lockdep_assert_irqs_disabled();
 	while (nr--) { /* expect: preempt-across-loop */
 		if (seamcall(TDH_SYS_LP_INIT, &args))
-			return -EIO;
-	}
-	for (i = 0; i < 2; i++) { /* expect: preempt-across-loop */
-		args.rcx = i;
-		if (seamcall(TDH_SYS_CONFIG, &args))
 			return -EIO;
 	}
 	return 0;
