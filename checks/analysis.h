@@ -103,9 +103,10 @@ enum tdx_region {
  * counted in source order and never below zero; else ASSERTED after a
  * lockdep assertion that the caller holds a lock or keeps irqs or
  * preemption off (lockdep_assert_held*(), lockdep_assert_irqs_disabled(),
- * lockdep_assert_preemption_disabled()), which nothing in the function ends.  Markers inside an if-branch that leaves the function
- * (ends in return or goto: an error path's unlock) count only for positions
- * inside that branch.
+ * lockdep_assert_preemption_disabled()), which nothing in the function
+ * ends.  Markers inside an if-branch that leaves the function (ends in
+ * return or goto: an error path's unlock) count only for positions inside
+ * that branch.
  */
 enum tdx_region tdx_preempt_off_at(const struct tdx_rule_ctx *ctx, size_t fn,
 				    const struct tdx_loc *at);

@@ -6,9 +6,10 @@
  * Not reported: primitives returning void; a status cast to void in the
  * source, "(void)__tdx_hypercall(&args);", the kernel's way to say ignored
  * on purpose; calls inside a loop that never exits (tdx_panic()'s
- * "while (1) __tdx_hypercall(&args);" retries for ever on purpose).  A call from a macro is reported at the expansion point
- * (its loc).  Judged in in-scope functions (every caller of a primitive
- * reaches it, so in practice everywhere).
+ * "while (1) __tdx_hypercall(&args);" retries for ever on purpose).  A
+ * call from a macro is reported at the expansion point (its loc).  Judged
+ * in in-scope functions (every caller of a primitive reaches it, so in
+ * practice everywhere).
  */
 #include "../analysis.h"
 

@@ -11,8 +11,14 @@
  * takes a primitive's result.  An arm "returns" when every path through it
  * returns: its last statement is a return, a block whose last statement
  * returns, or an if/else whose two branches both return; an empty arm
- * falls through to the next one.  A switch from a macro expansion is never judged: the user
- * cannot rewrite it in place.
+ * falls through to the next one.  A switch from a macro expansion is never
+ * judged: the user cannot rewrite it in place.
+ *
+ * Known limit: with scope all any switch is judged, so a switch over an
+ * enum whose arms return (6.12's cc_mkenc() on cc_vendor, the #VE
+ * dispatch on ve->exit_reason) is reported though it is a table rather
+ * than a status mapping; the default scope asks for a primitive's status
+ * (testsuite/kernel/triage-6.12-scope-all.md).
  */
 #include "../analysis.h"
 
