@@ -250,6 +250,31 @@ bool tdx_fn_in_scope(const struct tdx_rule_ctx *ctx, size_t fn)
 	return ctx->cfg->scope == TDX_SCOPE_ALL || ctx->primitive[fn] || ctx->reaches[fn];
 }
 
+static bool type_has_field(const struct tdx_type *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < t->nr_fields; i++)
+		if (t->fields[i] && !strcmp(t->fields[i], name))
+			return true;
+	return false;
+}
+
+bool tdx_param_is_split_output(const struct tdx_function *fn, size_t p)
+{
+	size_t n = fn->nr_params < fn->nr_vars ? fn->nr_params : fn->nr_vars, j;
+	const struct tdx_type *t;
+
+	if (p >= n || fn->vars[p]->type.class != TDX_TYPE_STRUCT_PTR)
+		return false;
+	t = &fn->vars[p]->type;
+	for (j = 0; j < n; j++)
+		if (j != p && fn->vars[j]->type.class == TDX_TYPE_SCALAR &&
+		    type_has_field(t, fn->vars[j]->name))
+			return true;
+	return false;
+}
+
 int tdx_loc_cmp(const struct tdx_loc *a, const struct tdx_loc *b)
 {
 	if (a->line != b->line)
@@ -303,10 +328,20 @@ void tdx_stmt_walk(const struct tdx_stmt *root, tdx_stmt_visit visit, void *data
  * callee of a call not coming from a macro (spin_lock() is an inline
  * function, spin_lock_irqsave() a macro).  Conditional acquisitions
  * (*_trylock*) and initialisers are not regions.
+ *
+ * A lockdep assertion says the caller opened the region: the code after it
+ * runs inside it as if the function had taken the lock itself, and nothing
+ * in the function ends it.  lockdep_assert_held*() cannot tell a spinlock
+ * from a mutex (the model has no lock types): a mutex asserted held counts
+ * too, a known limit named in checks/rules/preempt-across-loop.c.
  */
 static const char *const disable_markers[] = {
 	"get_cpu", "preempt_disable*", "local_irq_save", "local_irq_disable",
 	"spin_lock*", "raw_spin_lock*", "write_lock*", "local_bh_disable",
+};
+static const char *const assert_markers[] = {
+	"lockdep_assert_held*", "lockdep_assert_irqs_disabled",
+	"lockdep_assert_preemption_disabled",
 };
 static const char *const enable_markers[] = {
 	"put_cpu", "preempt_enable*", "local_irq_restore", "local_irq_enable",
@@ -325,7 +360,7 @@ static bool matches_any(const char *name, const char *const *pats, size_t n)
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-/* +1 disables, -1 enables, 0 neither. */
+/* +1 disables, +2 asserts the caller disabled, -1 enables, 0 neither. */
 static int marker_effect(const char *name)
 {
 	size_t n;
@@ -337,6 +372,8 @@ static int marker_effect(const char *name)
 		return 0;
 	if (matches_any(name, disable_markers, ARRAY_SIZE(disable_markers)))
 		return 1;
+	if (matches_any(name, assert_markers, ARRAY_SIZE(assert_markers)))
+		return 2;
 	if (matches_any(name, enable_markers, ARRAY_SIZE(enable_markers)))
 		return -1;
 	return 0;
@@ -425,8 +462,8 @@ static bool confined_away(const struct exit_ranges *r, unsigned int m, unsigned 
 	return false;
 }
 
-bool tdx_preempt_off_at(const struct tdx_rule_ctx *ctx, size_t fn,
-			const struct tdx_loc *at)
+enum tdx_region tdx_preempt_off_at(const struct tdx_rule_ctx *ctx, size_t fn,
+				    const struct tdx_loc *at)
 {
 	struct exit_ranges exits = { 0 };
 	const struct tdx_tu *tu = ctx->tu;
@@ -435,6 +472,7 @@ bool tdx_preempt_off_at(const struct tdx_rule_ctx *ctx, size_t fn,
 	const size_t *idx;
 	size_t nr_calls, n = 0, i;
 	int depth = 0;
+	bool asserted = false;
 
 	nr_calls = tdx_fn_calls(ctx, fn, &idx);
 	m = tdx_xcalloc(f->nr_expansions + nr_calls, sizeof(*m));
@@ -464,13 +502,19 @@ bool tdx_preempt_off_at(const struct tdx_rule_ctx *ctx, size_t fn,
 	for (i = 0; i < n && tdx_loc_cmp(&m[i].loc, at) < 0; i++) {
 		if (confined_away(&exits, m[i].loc.line, at->line))
 			continue;
+		if (m[i].effect == 2) {
+			asserted = true;	/* nothing in the function ends it */
+			continue;
+		}
 		depth += m[i].effect;
 		if (depth < 0)
 			depth = 0;
 	}
 	free(exits.v);
 	free(m);
-	return depth > 0;
+	if (depth > 0)
+		return TDX_REGION_TAKEN;
+	return asserted ? TDX_REGION_ASSERTED : TDX_REGION_NONE;
 }
 
 /* Findings --------------------------------------------------------------- */

@@ -59,6 +59,14 @@ bool tdx_fn_judged_here(const struct tdx_rule_ctx *ctx, size_t fn);
  */
 bool tdx_fn_in_scope(const struct tdx_rule_ctx *ctx, size_t fn);
 
+/*
+ * Parameter p of fn is an output struct beside scalar register inputs: a
+ * struct pointer whose fields name one of fn's scalar parameters (6.1's
+ * __tdx_module_call(fn, rcx, rdx, r8, r9, struct tdx_module_output *out)).
+ * The inputs travel as scalars; the struct only brings results back.
+ */
+bool tdx_param_is_split_output(const struct tdx_function *fn, size_t p);
+
 /* Calls made by function fn: sets *idx to an array of tu->calls indexes. */
 size_t tdx_fn_calls(const struct tdx_rule_ctx *ctx, size_t fn, const size_t **idx);
 
@@ -82,16 +90,26 @@ static inline bool tdx_stmt_is_loop(const struct tdx_stmt *s)
 	       s->kind == TDX_STMT_DO;
 }
 
+enum tdx_region {
+	TDX_REGION_NONE,	/* preemption may be on */
+	TDX_REGION_TAKEN,	/* the function disabled it (or took a lock) */
+	TDX_REGION_ASSERTED,	/* only a lockdep assertion says the caller did */
+};
+
 /*
- * Preemption is off at (line, col) of function fn: the disable markers
- * (get_cpu, preempt_disable, local_irq_save/disable, spin_lock*, ...) before
- * that position outnumber the enable markers, counted in source order and
- * never below zero.  Markers inside an if-branch that leaves the function
- * (ends in return or goto: an error path's unlock) count only for positions
- * inside that branch.
+ * Whether preemption is off at (line, col) of function fn: TAKEN when the
+ * disable markers (get_cpu, preempt_disable, local_irq_save/disable,
+ * spin_lock*, ...) before that position outnumber the enable markers,
+ * counted in source order and never below zero; else ASSERTED after a
+ * lockdep assertion that the caller holds a lock or keeps irqs or
+ * preemption off (lockdep_assert_held*(), lockdep_assert_irqs_disabled(),
+ * lockdep_assert_preemption_disabled()), which nothing in the function
+ * ends.  Markers inside an if-branch that leaves the function (ends in
+ * return or goto: an error path's unlock) count only for positions inside
+ * that branch.
  */
-bool tdx_preempt_off_at(const struct tdx_rule_ctx *ctx, size_t fn,
-			const struct tdx_loc *at);
+enum tdx_region tdx_preempt_off_at(const struct tdx_rule_ctx *ctx, size_t fn,
+				    const struct tdx_loc *at);
 
 /*
  * The spelling claims the declaration is unused.  __maybe_unused does not:

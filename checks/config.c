@@ -14,7 +14,7 @@
 
 static const char *const default_primitives[] = {
 	"__seamcall*", "__tdcall*", "__tdx_module_call", "__tdx_hypercall*",
-	"seamcall*", "sc_retry*", "tdcall",
+	"seamcall*", "sc_retry*", "tdcall", "tdh_*",
 };
 
 static void add_pattern(struct tdx_config *cfg, const char *s, size_t n)

@@ -110,6 +110,8 @@ struct tdx_call {
 	struct tdx_loc loc;	/* the callee's name (its expansion point in a macro) */
 	const char *macro;	/* outermost macro the call was expanded from, or NULL */
 	bool result_used;	/* the value is used: assigned, tested, returned, passed */
+	bool void_cast;		/* the value is dropped by a cast to void written in
+				 * the source: (void)f() */
 	bool returns_void;
 	struct tdx_arg **args;
 	size_t nr_args;

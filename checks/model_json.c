@@ -174,6 +174,7 @@ static json_t *dump_call(const struct tdx_call *c)
 	json_object_set_new(o, "loc", dump_loc(&c->loc));
 	json_object_set_new(o, "macro", str_or_null(c->macro));
 	json_object_set_new(o, "result_used", json_boolean(c->result_used));
+	json_object_set_new(o, "void_cast", json_boolean(c->void_cast));
 	json_object_set_new(o, "returns_void", json_boolean(c->returns_void));
 	for (i = 0; i < c->nr_args; i++)
 		json_array_append_new(args, json_pack("{s:s,s:o}", "kind",
@@ -633,6 +634,7 @@ static bool load_call(struct loader *ld, json_t *o)
 	if (!get_str(ld, o, "via", &c->via) || !get_loc(ld, o, "loc", &c->loc) ||
 	    !get_str(ld, o, "macro", &c->macro) ||
 	    !get_bool(ld, o, "result_used", &c->result_used) ||
+	    !get_bool(ld, o, "void_cast", &c->void_cast) ||
 	    !get_bool(ld, o, "returns_void", &c->returns_void) ||
 	    !get_array(ld, o, "args", &args))
 		return false;

@@ -13,8 +13,8 @@
  *   var:  { name, loc, type: {class, struct_tag, fields: [s]}, is_param,
  *           is_static, address_taken, spelled_unused,
  *           stores: [{loc, field, is_init, call, macro}], reads: [{loc, call}] }
- *   call: { caller, callee, via, loc, macro, result_used, returns_void,
- *           args: [{kind, name}] }
+ *   call: { caller, callee, via, loc, macro, result_used, void_cast,
+ *           returns_void, args: [{kind, name}] }
  *   stmt: { kind, loc, else_loc, last_line, braced, from_macro, is_default,
  *           never_exits, cond_var, cond_call, kids: [stmt|null], calls: [n] }
  *   loc:  { file, line, col }

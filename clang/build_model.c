@@ -1200,12 +1200,18 @@ static int walk_expr(struct fn_ctx *c, CXCursor t, bool used, int argof, struct 
 			CXCursor v = last_kid(t);
 			CXEvalResult r = is_null(v) ? NULL : clang_Cursor_Evaluate(v);
 
+			int call;
+
 			used = false;	/* (void)f(): the value is dropped */
 			if (r) {
 				/* (void)(&a == &b) in typecheck(): GCC folds it away */
 				clang_EvalResult_dispose(r);
 				return -1;
 			}
+			call = walk_expr(c, last_kid(t), used, argof, loc);
+			if (call >= 0)
+				tu->calls[call]->void_cast = true;
+			return call;
 		}
 		return walk_expr(c, last_kid(t), used, argof, loc);
 	case CXCursor_CallExpr:

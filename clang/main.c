@@ -184,7 +184,9 @@ int main(int argc, char **argv)
 	if (!ops_init(index) && getenv("TDXCHECK_CLANG_DEBUG"))
 		fprintf(stderr, "tdxcheck-clang: operators from tokens only\n");
 	err = clang_parseTranslationUnit2(index, r.file, (const char *const *)cargs.v,
-					  (int)cargs.nr, NULL, 0, CXTranslationUnit_None, &ctu);
+					  (int)cargs.nr, NULL, 0,
+					  /* the skipped #if groups, for tokens.c */
+					  CXTranslationUnit_DetailedPreprocessingRecord, &ctu);
 	if (err != CXError_Success || !ctu) {
 		fprintf(stderr, "tdxcheck-clang: %s: libclang could not parse it (error %d)\n",
 			r.file, (int)err);

@@ -85,6 +85,41 @@ static void mark_directives(struct tok_file *f)
 	}
 }
 
+/*
+ * Tokens of a conditional group the preprocessor skipped (#if 0 text, the
+ * dead branch of an #ifdef) are no code: the compiler never saw them.
+ * libclang keeps the skipped ranges in its preprocessing record (main.c
+ * asks for it).
+ */
+static void mark_skipped(CXTranslationUnit tu, struct tok_file *f)
+{
+	CXSourceRangeList *skipped = clang_getSkippedRanges(tu, f->file);
+	unsigned int r;
+
+	if (!skipped)
+		return;
+	for (r = 0; r < skipped->count; r++) {
+		unsigned int from, to;
+		size_t lo = 0, hi = f->nr;
+
+		clang_getFileLocation(clang_getRangeStart(skipped->ranges[r]),
+				      NULL, NULL, NULL, &from);
+		clang_getFileLocation(clang_getRangeEnd(skipped->ranges[r]),
+				      NULL, NULL, NULL, &to);
+		while (lo < hi) {	/* the first token at or after from */
+			size_t mid = (lo + hi) / 2;
+
+			if (f->v[mid].off < from)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < f->nr && f->v[lo].off < to; lo++)
+			f->v[lo].directive = true;
+	}
+	clang_disposeSourceRangeList(skipped);
+}
+
 static struct tok_file *lex(CXTranslationUnit tu, CXFile file)
 {
 	struct tok_file *f;
@@ -131,6 +166,7 @@ static struct tok_file *lex(CXTranslationUnit tu, CXFile file)
 	free(starts);
 	clang_disposeTokens(tu, toks, nr);
 	mark_directives(f);
+	mark_skipped(tu, f);
 	return f;
 }
 

@@ -6,8 +6,9 @@
  * offsets the AST gives.
  *
  * A file is lexed once, on first use, into an array sorted by offset.
- * Comments are not tokens; tokens on preprocessor directive lines are
- * marked, and every scan below skips them, so a brace in a '#define' line
+ * Comments are not tokens; tokens on preprocessor directive lines and in
+ * conditional groups the preprocessor skipped are marked, and every scan
+ * below skips them, so a brace in a '#define' line or in #if'd-out text
  * never misleads it.  Offsets are byte offsets; -1 means "not found".
  */
 #ifndef TDXCHECK_CLANG_TOKENS_H
@@ -22,7 +23,8 @@ struct tok {
 	unsigned int off, end;	/* [off, end) in the file's text */
 	unsigned int line, col;
 	unsigned char kind;	/* CXTokenKind */
-	bool directive;		/* on a preprocessor directive line */
+	bool directive;		/* on a preprocessor directive line or in a
+				 * skipped conditional group: not code */
 };
 
 struct tok_file {

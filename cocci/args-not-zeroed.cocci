@@ -9,7 +9,9 @@
 // when they cover every field the struct is complete.  The fields are those
 // of a struct defined in the file, or of the kernel TDX register structs
 // (tdx_module_args, tdx_module_output, tdx_hypercall_args); a struct of
-// unknown layout counts as incomplete.
+// unknown layout counts as incomplete.  A struct the callee only writes is
+// not judged: the callee's prototype in the file (or 6.1's
+// __tdx_module_call()) takes it beside scalar inputs named after its fields.
 //
 // Confidence: High
 // Copyright: (C) 2025 The tdxcheck authors.
@@ -28,7 +30,7 @@ import re
 
 # The default TDX primitives (DESIGN.md): the name patterns every rule scopes itself to.
 TDX_PRIMITIVE = re.compile(r"^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|"
-			   r"seamcall|sc_retry|tdcall$)")
+			   r"seamcall|sc_retry|tdcall$|tdh_)")
 tdx_uses = {}	# function defined in this file -> names it calls or passes as pointers
 tdx_toks = {}	# file -> (tokens, index of (line, col))
 
@@ -228,12 +230,72 @@ def tdx_struct_fields(path, tag):
 
 anz_found = {}	# call position -> the struct passed
 
-def anz_bad(p, decl, x):
-	"""Fields stored into x between its declaration and the call at p miss one."""
+# Old-API primitives whose prototype lives in a kernel header (spatch runs
+# with --no-includes): the argument that is an output-only struct.
+ANZ_KERNEL_OUTPUT = {
+	"__tdx_module_call": 5,		# 6.1, arch/x86/include/asm/tdx.h
+}
+
+def anz_params(toks, i):
+	"""(name, struct tag or None, is pointer) of each parameter of the prototype at toks[i]."""
+	close = tdx_match(toks, i + 1)
+	params, lo, j = [], i + 2, i + 2
+	while j <= close:
+		if toks[j][0] in ("(", "["):
+			j = tdx_match(toks, j)
+		elif j == close or toks[j][0] == ",":
+			words = [t[0] for t in toks[lo:j]]
+			names = [w for w in words if re.match(r"[A-Za-z_]\w*$", w)]
+			tag = words[words.index("struct") + 1] if "struct" in words[:-1] else None
+			if names and words != ["void"]:
+				params.append((names[-1], tag, "*" in words))
+			lo = j + 1
+		j += 1
+	return params
+
+def anz_output_only(path, f, arg):
+	"""Argument arg of f is an output struct beside scalar inputs named after its
+	fields, as the prototype in the file (or the kernel's) says: only written."""
+	if ANZ_KERNEL_OUTPUT.get(f) == arg:
+		return True
+	toks, _ = tdx_tokens(path)
+	for k in range(1, len(toks) - 1):
+		if toks[k][0] != f or toks[k + 1][0] != "(" or toks[k - 1][0] in (".", "->", ",", "(", "=", "return"):
+			continue
+		if tdx_function_of(toks, k) is not None:
+			continue
+		params = anz_params(toks, k)
+		if arg >= len(params) or not params[arg][1] or not params[arg][2]:
+			return False
+		fields = tdx_struct_fields(path, params[arg][1]) or set()
+		return any(n in fields for j, (n, tag, ptr) in enumerate(params)
+			   if j != arg and tag is None and not ptr)
+	return False
+
+def anz_arg_of(toks, i, x):
+	"""Position of the argument &x in the call whose name is at toks[i], else None."""
+	close = tdx_match(toks, i + 1)
+	arg, lo, j = 0, i + 2, i + 2
+	while j <= close:
+		if toks[j][0] in ("(", "[", "{"):
+			j = tdx_match(toks, j)
+		elif j == close or toks[j][0] == ",":
+			if [t[0] for t in toks[lo:j]] == ["&", x]:
+				return arg
+			arg, lo = arg + 1, j + 1
+		j += 1
+	return None
+
+def anz_bad(p, decl, x, f):
+	"""Fields stored into x between its declaration and the call at p miss one,
+	and the callee reads x (it is no output-only struct)."""
 	toks, i = tdx_at(p)
 	_, d = tdx_at(decl)
 	if i is None or d is None:
 		return True
+	arg = anz_arg_of(toks, i, x)
+	if arg is not None and anz_output_only(p.file, f, arg):
+		return False
 	tag = None
 	for k in range(d, 0, -1):
 		if toks[k][0] == "struct":
@@ -251,7 +313,7 @@ def anz_bad(p, decl, x):
 // Every rule is scoped to TDX primitives: a file that names none is left
 // after this one cheap match (most of a kernel tree).
 @tdx_file@
-identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$|tdh_)";
 @@
 tdx_p
 
@@ -285,7 +347,7 @@ tdx_use(f, g)
 
 @anz depends on tdx_file exists@
 identifier x, g;
-identifier f =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+identifier f =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$|tdh_)";
 type T;
 expression E;
 position pd, pc;
@@ -298,11 +360,12 @@ f@pc(..., &x, ...)
 
 @script:python@
 x << anz.x;
+f << anz.f;
 pd << anz.pd;
 pc << anz.pc;
 @@
 for q in pc:
-	if anz_bad(q, pd[0], x):
+	if anz_bad(q, pd[0], x, f):
 		anz_found[tdx_key(q)] = x
 
 @anz_bad depends on tdx_file@

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /// A loop issues TDX calls while preemption is disabled (get_cpu(),
 /// preempt_disable(), local_irq_save/disable(), local_bh_disable(),
-/// spin_lock*(), raw_spin_lock*(), write_lock*()): an RDRAND retry loop of
-/// SEAMCALLs then runs unbounded with preemption off.  Keep the loop outside.
+/// spin_lock*(), raw_spin_lock*(), write_lock*(), or a lockdep assertion
+/// that the caller did: lockdep_assert_held*(), _irqs_disabled(),
+/// _preemption_disabled()): an RDRAND retry loop of SEAMCALLs then runs
+/// unbounded with preemption off.  Keep the loop outside.
 //
 // spin_lock_init() is not a lock: the regexp lists the disabling names.
 // The region runs along the control flow from the disabling call to the
@@ -27,7 +29,7 @@ import re
 
 # The default TDX primitives (DESIGN.md): the name patterns every rule scopes itself to.
 TDX_PRIMITIVE = re.compile(r"^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|"
-			   r"seamcall|sc_retry|tdcall$)")
+			   r"seamcall|sc_retry|tdcall$|tdh_)")
 tdx_uses = {}	# function defined in this file -> names it calls or passes as pointers
 tdx_toks = {}	# file -> (tokens, index of (line, col))
 
@@ -225,34 +227,43 @@ def tdx_struct_fields(path, tag):
 				if toks[j][0] in (";", ",", "[") and re.match(r"[A-Za-z_]", toks[j - 1][0])}
 	return TDX_FIELDS.get(tag)
 
-def pal_issues(p):
-	"""The loop whose keyword is at p names a primitive or a function reaching one."""
+def pal_issues(p, lock=None):
+	"""The loop whose keyword is at p names a primitive or a function reaching one;
+	after a lockdep assertion (the caller's region), a primitive itself."""
 	toks, i = tdx_at(p)
 	if i is None:
 		return False
 	end = tdx_stmt_end(toks, i)
-	return any(re.match(r"[A-Za-z_]", t[0]) and tdx_reaches(t[0]) for t in toks[i:end + 1])
+	reach = TDX_PRIMITIVE.match if lock and lock.startswith("lockdep_") else tdx_reaches
+	return any(re.match(r"[A-Za-z_]", t[0]) and reach(t[0]) for t in toks[i:end + 1])
 
+# A lockdep assertion that the caller holds a lock, or keeps irqs or
+# preemption off, opens the region as taking the lock would; there a loop
+# must call a primitive itself, not reach one through a helper for some
+# iterations (6.12's tdx_kexec_finish() page walk).
 PAL_LOCK = re.compile(r"^(get_cpu|preempt_disable(_notrace)?|local_irq_save|local_irq_disable|"
 		      r"(raw_)?spin_lock(_irq|_irqsave|_bh|_nested|_irqsave_nested)?|"
-		      r"write_lock(_irq|_irqsave|_bh)?|local_bh_disable)$")
+		      r"write_lock(_irq|_irqsave|_bh)?|local_bh_disable|"
+		      r"lockdep_assert_held(_once|_read|_write)?|lockdep_assert_irqs_disabled|"
+		      r"lockdep_assert_preemption_disabled)$")
 PAL_UNLOCK = re.compile(r"^(put_cpu|preempt_enable|local_irq_restore|local_irq_enable|"
 			r"(raw_)?spin_unlock|write_unlock|local_bh_enable)")
 
 def pal_in_region(p):
-	"""The nearest enable/disable call before p in its function is a disable."""
+	"""The nearest enable/disable call before p in its function is a disable:
+	its name, else None."""
 	toks, i = tdx_at(p)
 	depth = 0
 	for k in range(i - 1, 0, -1):
 		s = toks[k][0]
 		depth += {"}": 1, "{": -1}.get(s, 0)
 		if depth < 0 and toks[k - 1][0] == ")" and tdx_function_of(toks, k) is None:
-			return False
+			return None
 		if toks[k + 1][0] == "(" and PAL_LOCK.match(s):
-			return True
+			return s
 		if toks[k + 1][0] == "(" and PAL_UNLOCK.match(s):
-			return False
-	return False
+			return None
+	return None
 
 def pal_do_loops(p):
 	"""The do loops of the function named at p that issue TDX calls in a region."""
@@ -264,12 +275,12 @@ def pal_do_loops(p):
 		return []
 	places = [tdx_place(p.file, toks[k]) for k in range(body, tdx_match(toks, body))
 		  if toks[k][0] == "do"]
-	return [q for q in places if pal_in_region(q) and pal_issues(q)]
+	return [q for q in places if pal_in_region(q) and pal_issues(q, pal_in_region(q))]
 
 // Every rule is scoped to TDX primitives: a file that names none is left
 // after this one cheap match (most of a kernel tree).
 @tdx_file@
-identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$|tdh_)";
 @@
 tdx_p
 
@@ -302,7 +313,7 @@ g << tdx_fptrs.g;
 tdx_use(f, g)
 
 @pal depends on tdx_file exists@
-identifier lock =~ "^(get_cpu|preempt_disable(_notrace)?|local_irq_save|local_irq_disable|(raw_)?spin_lock(_irq|_irqsave|_bh|_nested|_irqsave_nested)?|write_lock(_irq|_irqsave|_bh)?|local_bh_disable)$";
+identifier lock =~ "^(get_cpu|preempt_disable(_notrace)?|local_irq_save|local_irq_disable|(raw_)?spin_lock(_irq|_irqsave|_bh|_nested|_irqsave_nested)?|write_lock(_irq|_irqsave|_bh)?|local_bh_disable|lockdep_assert_held(_once|_read|_write)?|lockdep_assert_irqs_disabled|lockdep_assert_preemption_disabled)$";
 identifier unlock =~ "^(put_cpu|preempt_enable|local_irq_restore|local_irq_enable|spin_unlock|raw_spin_unlock|write_unlock|local_bh_enable)";
 expression E;
 statement S;
@@ -339,14 +350,18 @@ statement S;
 
 @script:python depends on org@
 p << pal.p;
+lock << pal.lock;
 @@
-coccilib.org.print_todo(p[0], "loop issues TDX calls with preemption disabled")
+if pal_issues(p[0], lock):
+	coccilib.org.print_todo(p[0], "loop issues TDX calls with preemption disabled")
 
 @script:python depends on report@
 p << pal.p;
+lock << pal.lock;
 @@
 for q in p:
-	tdx_print(q, "preempt-across-loop", "loop issues TDX calls with preemption disabled; keep preemption enabled across the retry loop")
+	if pal_issues(q, lock):
+		tdx_print(q, "preempt-across-loop", "loop issues TDX calls with preemption disabled; keep preemption enabled across the retry loop")
 
 @script:python depends on org@
 p << pal_fn.p;

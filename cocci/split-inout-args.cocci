@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /// A TDX call helper takes register inputs as scalars beside an output struct
 /// whose fields name those inputs (u64 rcx, ..., struct tdx_module_output
-/// *out with a field rcx), or takes one struct type twice as in and out:
-/// pass one in/out struct, struct tdx_module_args, as upstream does.
+/// *out with a field rcx), or takes one register struct type twice as in and
+/// out: pass one in/out struct, struct tdx_module_args, as upstream does.
+//
+// The register inputs are the scalars from the first one named after a
+// field on; all must be fields (inputs a0..a7 beside a result of a0..a3 are
+// silent).  A type taken twice is a register struct when the body passes
+// one of the two straight to a TDX call (two struct page pointers are not);
+// a prototype has no body to show it and is not judged on that.
 //
 // Judged: primitives and functions that reach one.  Reported at the name of
 // the definition, or of the prototype when the file has no definition (an
@@ -53,7 +59,7 @@ import re
 
 # The default TDX primitives (DESIGN.md): the name patterns every rule scopes itself to.
 TDX_PRIMITIVE = re.compile(r"^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|"
-			   r"seamcall|sc_retry|tdcall$)")
+			   r"seamcall|sc_retry|tdcall$|tdh_)")
 tdx_uses = {}	# function defined in this file -> names it calls or passes as pointers
 tdx_toks = {}	# file -> (tokens, index of (line, col))
 
@@ -282,13 +288,40 @@ def sia_bad(f, p, proto):
 	if i is None:
 		return False
 	params = sia_params(toks, i)
-	scalars = {n for n, tag, ptr in params if tag is None and not ptr}
 	tags = [tag for n, tag, ptr in params if tag and ptr]
-	if len(tags) != len(set(tags)):
-		return True
 	for tag in set(tags):
 		fields = tdx_struct_fields(p.file, tag) or set()
-		if scalars & fields:
+		if sia_inputs_in(params, fields):
+			return True
+		if tags.count(tag) > 1 and sia_passed_to_tdx(p, [n for n, t, ptr in params
+								  if t == tag and ptr]):
+			return True
+	return False
+
+def sia_inputs_in(params, fields):
+	"""The register inputs, the scalars from the first one named after a field
+	on (a leading leaf number is none), are all fields: a subset of the outputs."""
+	inputs = False
+	for n, tag, ptr in params:
+		if tag is not None or ptr:
+			continue
+		if n in fields:
+			inputs = True
+		elif inputs:
+			return False
+	return inputs
+
+def sia_passed_to_tdx(p, names):
+	"""The body of the function at p passes one of names straight to a TDX call:
+	the struct passed twice is the register struct."""
+	toks, lo, hi = tdx_body(p)
+	if lo is None:
+		return False
+	for k in range(lo, hi):
+		if toks[k + 1][0] != "(" or not re.match(r"[A-Za-z_]", toks[k][0]) or \
+		   not tdx_reaches(toks[k][0]):
+			continue
+		if any([t[0] for t in a] in ([n] for n in names) for a in sia_args(toks, k + 1)):
 			return True
 	return False
 
@@ -798,14 +831,14 @@ def sio_only_read(toks, lo, hi, k, v, at):
 // Every rule is scoped to TDX primitives: a file that names none is left
 // after this one cheap match (most of a kernel tree).
 @tdx_file@
-identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$|tdh_)";
 @@
 tdx_p
 
 // A header may name a primitive only in its prototype (an assembly
 // primitive): that is where this rule reports and converts.
 @tdx_proto_file@
-identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$|tdh_)";
 type tdx_t;
 @@
 tdx_t tdx_p(...);

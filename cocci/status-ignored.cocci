@@ -25,7 +25,7 @@ import re
 
 # The default TDX primitives (DESIGN.md): the name patterns every rule scopes itself to.
 TDX_PRIMITIVE = re.compile(r"^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|"
-			   r"seamcall|sc_retry|tdcall$)")
+			   r"seamcall|sc_retry|tdcall$|tdh_)")
 tdx_uses = {}	# function defined in this file -> names it calls or passes as pointers
 tdx_toks = {}	# file -> (tokens, index of (line, col))
 
@@ -237,7 +237,7 @@ def si_bad(f, p):
 // Every rule is scoped to TDX primitives: a file that names none is left
 // after this one cheap match (most of a kernel tree).
 @tdx_file@
-identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$|tdh_)";
 @@
 tdx_p
 
@@ -295,7 +295,7 @@ f << si_void_proto.f;
 si_void.add(f)
 
 @si_bad depends on tdx_file@
-identifier f =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+identifier f =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$|tdh_)";
 position p : script:python(f) { si_bad(f, p[0]) };
 @@
 f@p(...);

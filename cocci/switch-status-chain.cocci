@@ -36,7 +36,7 @@ import re
 
 # The default TDX primitives (DESIGN.md): the name patterns every rule scopes itself to.
 TDX_PRIMITIVE = re.compile(r"^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|"
-			   r"seamcall|sc_retry|tdcall$)")
+			   r"seamcall|sc_retry|tdcall$|tdh_)")
 tdx_uses = {}	# function defined in this file -> names it calls or passes as pointers
 tdx_toks = {}	# file -> (tokens, index of (line, col))
 
@@ -283,6 +283,14 @@ def ssc_returns(toks, lo, hi):
 		return None
 	if toks[last][0] == "{":
 		return ssc_returns(toks, last + 1, tdx_match(toks, last))
+	if toks[last][0] == "if":
+		# Every path returns: both branches of an if/else.
+		then = tdx_match(toks, last + 1) + 1
+		then_end = tdx_stmt_end(toks, then)
+		if then_end + 1 >= hi or toks[then_end + 1][0] != "else":
+			return False
+		return ssc_returns(toks, then, then_end + 1) is True and \
+			ssc_returns(toks, then_end + 2, hi) is True
 	return toks[last][0] == "return"
 
 def ssc_switches(p):
@@ -506,7 +514,7 @@ def ssc_fix_text(p):
 // Every rule is scoped to TDX primitives: a file that names none is left
 // after this one cheap match (most of a kernel tree).
 @tdx_file@
-identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$|tdh_)";
 @@
 tdx_p
 

@@ -9,6 +9,11 @@
 // lines is one line in the source and never counts.  Only functions that
 // reach a TDX primitive are judged.
 //
+// Narrower than the compilers: without the configuration SmPL cannot tell
+// which branch of an #if the compiler sees, so a keyword inside a
+// conditional group (other than a header's include guard), or whose body
+// holds a conditional directive, is not judged.
+//
 // Confidence: High
 // Copyright: (C) 2025 The tdxcheck authors.
 // Comments: patch mode adds the braces.
@@ -27,7 +32,7 @@ import re
 
 # The default TDX primitives (DESIGN.md): the name patterns every rule scopes itself to.
 TDX_PRIMITIVE = re.compile(r"^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|"
-			   r"seamcall|sc_retry|tdcall$)")
+			   r"seamcall|sc_retry|tdcall$|tdh_)")
 tdx_uses = {}	# function defined in this file -> names it calls or passes as pointers
 tdx_toks = {}	# file -> (tokens, index of (line, col))
 
@@ -225,10 +230,52 @@ def tdx_struct_fields(path, tag):
 				if toks[j][0] in (";", ",", "[") and re.match(r"[A-Za-z_]", toks[j - 1][0])}
 	return TDX_FIELDS.get(tag)
 
+ub_conds = {}	# file -> (lines inside a conditional group, conditional directive lines)
+
+def ub_cond_lines(path):
+	"""Lines inside #if groups (not an include guard) and the conditional directive lines."""
+	if path not in ub_conds:
+		lines = open(path, errors="replace").read().split("\n")
+		inside, directives, stack, guard, n = set(), set(), [], None, 0
+		while n < len(lines):
+			first, text = n + 1, lines[n]
+			while text.endswith(chr(92)) and n + 1 < len(lines):
+				n += 1
+				text = text[:-1] + lines[n]
+			m = re.match(r"\s*#\s*(\w+)\s*(\w*)", text)
+			word = m.group(1) if m else None
+			if word == "define" and guard == "?" + m.group(2):
+				guard = "guard"
+				stack[-1] = False
+			elif word in ("if", "ifdef", "ifndef"):
+				if guard is None:
+					guard = "?" + m.group(2) if word == "ifndef" else "none"
+				elif guard.startswith("?"):
+					guard = "none"
+				stack.append(True)
+			elif word in ("elif", "else", "endif"):
+				if stack and word == "endif":
+					stack.pop()
+				elif stack:
+					stack[-1] = True
+			elif m and guard is not None and guard.startswith("?"):
+				guard = "none"
+			if word in ("if", "ifdef", "ifndef", "elif", "else", "endif"):
+				directives.update(range(first, n + 2))
+			if any(stack):
+				inside.update(range(first, n + 2))
+			n += 1
+		ub_conds[path] = (inside, directives)
+	return ub_conds[path]
+
 def ub_body(p, keyword):
 	"""The body after the keyword at p is unbraced and spans several lines."""
 	toks, i = tdx_at(p)
 	if i is None or not tdx_in_scope(p):
+		return False
+	inside, directives = ub_cond_lines(p.file)
+	if toks[i][1] in inside or \
+	   directives & set(range(toks[i][1], toks[tdx_stmt_end(toks, i)][1] + 1)):
 		return False
 	if keyword == "else":
 		start = i + 1
@@ -265,7 +312,7 @@ def ub_fix(p):
 // Every rule is scoped to TDX primitives: a file that names none is left
 // after this one cheap match (most of a kernel tree).
 @tdx_file@
-identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$|tdh_)";
 @@
 tdx_p
 

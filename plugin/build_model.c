@@ -579,10 +579,18 @@ static int walk_expr(struct fn_ctx *c, tree t, bool used, int argof, location_t 
 	case NOP_EXPR:
 	case CONVERT_EXPR:
 	case NON_LVALUE_EXPR:
-	case VIEW_CONVERT_EXPR:
-		if (TREE_TYPE(t) && VOID_TYPE_P(TREE_TYPE(t)))
+	case VIEW_CONVERT_EXPR: {
+		/* The C front end builds a written (void) cast as CONVERT_EXPR. */
+		bool voided = TREE_TYPE(t) && VOID_TYPE_P(TREE_TYPE(t));
+		int call;
+
+		if (voided)
 			used = false;	/* (void)f(): the value is dropped */
-		return walk_expr(c, TREE_OPERAND(t, 0), used, argof, loc);
+		call = walk_expr(c, TREE_OPERAND(t, 0), used, argof, loc);
+		if (voided && TREE_CODE(t) == CONVERT_EXPR && call >= 0)
+			tu->calls[call]->void_cast = true;
+		return call;
+	}
 	case SAVE_EXPR: {
 		void **slot = ptr_map_slot(&c->seen, t, true);
 		int call;
@@ -1452,4 +1460,35 @@ void bm_definition(tree fndecl)
 	if (!tu || !fndecl || TREE_CODE(fndecl) != FUNCTION_DECL)
 		return;
 	translate_function(fndecl);
+}
+
+/* Source lines the preprocessor did not skip ---------------------------- */
+
+static void (*next_line_change)(cpp_reader *, const cpp_token *, int);
+
+/*
+ * libcpp calls this with the first token of each line it lexes outside a
+ * directive; a conditional group it skips never gets here.
+ */
+static void on_line_change(cpp_reader *pfile, const cpp_token *token, int parsing_args)
+{
+	if (token && token->type != CPP_EOF) {
+		expanded_location x = expand_location(token->src_loc);
+
+		src_note_live_line(x.file, (unsigned int)x.line);
+	}
+	if (next_line_change)
+		next_line_change(pfile, token, parsing_args);
+}
+
+void bm_watch_lines(void *gcc_data, void *user_data)
+{
+	struct cpp_callbacks *cb = parse_in ? cpp_get_callbacks(parse_in) : NULL;
+
+	(void)gcc_data;
+	(void)user_data;
+	if (!cb || cb->line_change == on_line_change)
+		return;
+	next_line_change = cb->line_change;
+	cb->line_change = on_line_change;
 }

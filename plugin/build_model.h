@@ -15,5 +15,10 @@ struct tdx_tu *bm_start(const char *main_file);
 void bm_declaration(tree decl);
 /* PLUGIN_PRE_GENERICIZE: a function body, before genericization. */
 void bm_definition(tree fndecl);
+/*
+ * PLUGIN_START_UNIT: from now on every line libcpp lexes a token on is
+ * noted (src_note_live_line), so source scans skip #if'd-out text.
+ */
+void bm_watch_lines(void *gcc_data, void *user_data);
 
 #endif /* TDXCHECK_PLUGIN_BUILD_MODEL_H */

@@ -20,7 +20,7 @@
 #include "stringpool.h"
 #include "attribs.h"
 #include "c-family/c-common.h"	/* before diagnostic.h, GCC requires it */
-#include "c-family/c-pragma.h"	/* parse_in: how the input was preprocessed */
+#include "c-family/c-pragma.h"	/* parse_in: the C front end's cpp_reader */
 #include "diagnostic.h"
 #include "intl.h"
 #include "langhooks.h"

@@ -179,6 +179,93 @@ static struct src_file *lexed(const char *path, char *text, long len)
 	return f;
 }
 
+/* Lines the compiler lexed a token on, per file path (src_note_live_line). */
+struct live_lines {
+	char *path;
+	unsigned char *seen;	/* seen[l]: line l had a token */
+	unsigned int cap;
+	unsigned int max;	/* the last line recorded */
+};
+
+static struct live_lines *live, *last_live;
+static size_t nr_live, cap_live;
+
+static struct live_lines *live_find(const char *path, bool create)
+{
+	struct live_lines *last = last_live;
+	size_t i;
+
+	if (last && (last->path == path || !strcmp(last->path, path)))
+		return last;
+	for (i = 0; i < nr_live; i++)
+		if (!strcmp(live[i].path, path))
+			return last_live = &live[i];
+	if (!create)
+		return NULL;
+	if (nr_live == cap_live) {
+		cap_live = cap_live ? 2 * cap_live : 64;
+		live = (struct live_lines *)realloc(live, cap_live * sizeof(*live));
+		if (!live) {
+			fprintf(stderr, "tdxcheck_plugin: out of memory\n");
+			exit(2);
+		}
+	}
+	memset(&live[nr_live], 0, sizeof(*live));
+	live[nr_live].path = strdup(path);
+	if (!live[nr_live].path) {
+		fprintf(stderr, "tdxcheck_plugin: out of memory\n");
+		exit(2);
+	}
+	return last_live = &live[nr_live++];
+}
+
+void src_note_live_line(const char *path, unsigned int line)
+{
+	struct live_lines *l;
+
+	if (!path || !*path || !line)
+		return;
+	l = live_find(path, true);
+	if (line >= l->cap) {
+		unsigned int cap = l->cap ? l->cap : 256;
+
+		while (cap <= line)
+			cap *= 2;
+		l->seen = (unsigned char *)realloc(l->seen, cap);
+		if (!l->seen) {
+			fprintf(stderr, "tdxcheck_plugin: out of memory\n");
+			exit(2);
+		}
+		memset(l->seen + l->cap, 0, cap - l->cap);
+		l->cap = cap;
+	}
+	l->seen[line] = 1;
+	if (line > l->max)
+		l->max = line;
+}
+
+/*
+ * Lines before the last one the compiler lexed, that no token came from,
+ * are skipped text or hold no code: either way none of their bytes is code.
+ */
+static void mask_skipped(struct src_file *f)
+{
+	struct live_lines *l = live_find(f->path, false);
+	unsigned int line;
+
+	if (!l)
+		return;
+	for (line = f->lines_judged + 1; line < l->max && line <= f->nr_lines; line++) {
+		long from = f->line_start[line - 1];
+		long to = line < f->nr_lines ? f->line_start[line] : f->len;
+
+		if (!l->seen[line])
+			memset(f->code + from, 0, (size_t)(to - from));
+	}
+	if (l->max > f->lines_judged + 1)
+		f->lines_judged = l->max - 1;
+}
+
 static void cache_insert(struct src_file *f)
 {
 	size_t mask = cache_size - 1, i = hash_path(f->path) & mask;
@@ -391,13 +478,17 @@ struct src_file *src_get(const char *path)
 
 	if (!path || !*path)
 		return NULL;
-	if (last && !strcmp(last->path, path))
+	if (last && !strcmp(last->path, path)) {
+		mask_skipped(last);
 		return last;
+	}
 	if (cache_size) {
 		mask = cache_size - 1;
 		for (i = hash_path(path) & mask; cache[i]; i = (i + 1) & mask)
-			if (!strcmp(cache[i]->path, path))
+			if (!strcmp(cache[i]->path, path)) {
+				mask_skipped(cache[i]);
 				return last = cache[i];
+			}
 	}
 	f = load(path);
 	if (!f) {
@@ -406,6 +497,7 @@ struct src_file *src_get(const char *path)
 			unreadable = strdup(path);
 		return NULL;
 	}
+	mask_skipped(f);
 	if (2 * (cache_used + 1) > cache_size) {
 		struct src_file **old = cache;
 		size_t old_size = cache_size;
@@ -445,6 +537,13 @@ void src_release_all(void)
 	cache = NULL;
 	cache_size = cache_used = 0;
 	release_input();
+	for (i = 0; i < nr_live; i++) {
+		free(live[i].path);
+		free(live[i].seen);
+	}
+	free(live);
+	live = last_live = NULL;
+	nr_live = cap_live = 0;
 }
 
 long src_offset(const struct src_file *f, unsigned int line, unsigned int col)

@@ -20,10 +20,22 @@ struct src_file {
 	char *path;
 	char *text;		/* NUL-terminated */
 	long len;
-	unsigned char *code;	/* code[i]: byte i is code (not comment, literal, directive) */
+	unsigned char *code;	/* code[i]: byte i is code (not comment, literal,
+				 * directive, nor in a group the preprocessor skipped) */
 	long *line_start;	/* line_start[l - 1]: offset of line l */
 	unsigned int nr_lines;
+	unsigned int lines_judged;	/* lines up to this one are masked when skipped */
 };
+
+/*
+ * The compiler lexed a token first on this line: the line is not in a
+ * conditional group the preprocessor skipped.  Once a file has such a
+ * record, each src_get() takes the code bytes off every line before the
+ * last one recorded that no token came from (#if 0 text, the dead branch
+ * of an #ifdef): what the compiler never compiled is never read.  Files
+ * without a record are read as written.
+ */
+void src_note_live_line(const char *path, unsigned int line);
 
 /*
  * The file's text, read and lexed on first use; NULL when unreadable.  A

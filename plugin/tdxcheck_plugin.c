@@ -50,15 +50,16 @@ static bool no_werror, as_error, facts_section;
 static const char *dump_path, *db_path, *findings_path;
 
 /*
- * A preprocessed input (the unit as distcc or icecream send it to a host
- * without the sources) stands in for source files that cannot be read.
+ * The unit starts: watch which lines the preprocessor keeps, and let a
+ * preprocessed input (the unit as distcc or icecream send it to a host
+ * without the sources) stand in for source files that cannot be read.
  */
 static void on_start_unit(void *gcc_data, void *user_data)
 {
 	const cpp_options *o = cpp_get_options(parse_in);
 
-	(void)gcc_data;
-	(void)user_data;
+	/* which lines the preprocessor kept: #if'd-out text is never read */
+	bm_watch_lines(gcc_data, user_data);
 	if (!o->preprocessed)
 		return;
 	src_set_input(loc_input_file(), o->directives_only);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # The README's main command: install what is missing, build, then run
-# tdxcheck on the bundled "before review" SEAMCALL helper (eight rules fire)
+# tdxcheck on the bundled "before review" SEAMCALL helper (seven rules fire)
 # and, through kbuild, on kernel-impl/, the same layer written the way the
 # review asked (nothing fires).  Extra arguments go to tdxcheck, e.g.
 #   scripts/run-example.sh --format=checkpatch

@@ -12,6 +12,13 @@
  * fill it: no guess), or
  * when field stores before the call cover every field of its type.
  * Reported at the primitive call, naming the variable.
+ *
+ * Only structs the callee reads are judged: not one passed where the
+ * callee's prototype (seen in this unit) takes an output struct beside
+ * scalar register inputs (6.1's __tdx_module_call(fn, rcx, rdx, r8, r9,
+ * struct tdx_module_output *out)), which the call only writes.  Known
+ * limit: a prototype without parameter names, or none in the unit, cannot
+ * show that, and such a struct is judged.
  */
 #include <string.h>
 
@@ -104,6 +111,14 @@ static bool initialised(const struct tdx_rule_ctx *ctx, size_t fn,
 	return passed_before(ctx, fn, call, v->name) || fields_covered(v, call);
 }
 
+/* The callee's argument a is an output-only struct (see the header). */
+static bool output_only(const struct tdx_tu *tu, const struct tdx_call *call, size_t a)
+{
+	int callee = call->callee ? tdx_function_index(tu, call->callee) : -1;
+
+	return callee >= 0 && tdx_param_is_split_output(tu->funcs[callee], a);
+}
+
 void tdx_rule_args_not_zeroed(struct tdx_rule_ctx *ctx)
 {
 	const struct tdx_tu *tu = ctx->tu;
@@ -126,7 +141,8 @@ void tdx_rule_args_not_zeroed(struct tdx_rule_ctx *ctx)
 			if (arg->kind != TDX_ARG_ADDR_LOCAL)
 				continue;
 			v = tdx_var_find(fn, arg->name);
-			if (!v || v->is_param || v->type.class != TDX_TYPE_STRUCT)
+			if (!v || v->is_param || v->type.class != TDX_TYPE_STRUCT ||
+			    output_only(tu, call, a))
 				continue;
 			if (!initialised(ctx, (size_t)call->caller, v, call))
 				tdx_report(ctx, TDX_RULE_args_not_zeroed, call->loc, v->name);

@@ -3,14 +3,15 @@
  * status-ignored: a direct call of a TDX primitive whose returned status is
  * dropped.  The firmware reports failure only there.
  *
- * Not reported: primitives returning void; calls inside a loop that never
- * exits (tdx_panic()'s "while (1) __tdx_hypercall(&args);" retries for
- * ever on purpose).  A call from a macro is reported at the expansion point
- * (its loc).  Judged in in-scope functions (every caller of a primitive
- * reaches it, so in practice everywhere).
+ * Not reported: primitives returning void; a status cast to void in the
+ * source, "(void)__tdx_hypercall(&args);", the kernel's way to say ignored
+ * on purpose; calls inside a loop that never exits (tdx_panic()'s
+ * "while (1) __tdx_hypercall(&args);" retries for ever on purpose).  A
+ * call from a macro is reported at the expansion point (its loc).  Judged
+ * in in-scope functions (every caller of a primitive reaches it, so in
+ * practice everywhere).
  */
 #include "../analysis.h"
-
 
 static bool in_endless_loop(const struct tdx_stmt *const *path, size_t depth)
 {
@@ -36,7 +37,7 @@ static bool visit(const struct tdx_stmt *s, const struct tdx_stmt *const *path,
 			continue;
 		call = ctx->tu->calls[c];
 		if (!call->callee || call->returns_void || call->result_used ||
-		    !tdx_call_is_primitive(ctx, call))
+		    call->void_cast || !tdx_call_is_primitive(ctx, call))
 			continue;
 		/* The loop's own condition counts as inside it too. */
 		if (in_endless_loop(path, depth) ||

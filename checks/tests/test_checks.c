@@ -229,6 +229,7 @@ static bool tu_eq(const struct tdx_tu *a, const struct tdx_tu *b)
 		if (x->caller != y->caller || !str_eq(x->callee, y->callee) ||
 		    !str_eq(x->via, y->via) || !loc_eq(&x->loc, &y->loc) ||
 		    !str_eq(x->macro, y->macro) || x->result_used != y->result_used ||
+		    x->void_cast != y->void_cast ||
 		    x->returns_void != y->returns_void || x->nr_args != y->nr_args)
 			return false;
 		for (k = 0; k < x->nr_args; k++)
@@ -426,7 +427,7 @@ static void test_catalogue_config(void)
 	CHECK(tdx_rule_lookup("no-such-rule") == -1, "unknown");
 
 	tdx_config_init(&cfg);
-	CHECK(cfg.scope == TDX_SCOPE_TDX && cfg.nr_primitives == 7, "defaults");
+	CHECK(cfg.scope == TDX_SCOPE_TDX && cfg.nr_primitives == 8, "defaults");
 	for (i = 0; i < TDX_NR_RULES; i++)
 		CHECK(cfg.enabled[i], "rule %d on by default", i);
 	CHECK(tdx_config_select(&cfg, "status-ignored, TDX_ARGS_NOT_ZEROED", true,
@@ -444,7 +445,7 @@ static void test_catalogue_config(void)
 	CHECK(tdx_config_set_scope(&cfg, "all") == 0 && cfg.scope == TDX_SCOPE_ALL, "scope");
 	CHECK(tdx_config_set_scope(&cfg, "some") == -1, "bad scope");
 	tdx_config_add_primitives(&cfg, "sun4v_*, hv_do_hypercall*,,sun4v_*");
-	CHECK(cfg.nr_primitives == 9 && !strcmp(cfg.primitives[8], "hv_do_hypercall*"),
+	CHECK(cfg.nr_primitives == 10 && !strcmp(cfg.primitives[9], "hv_do_hypercall*"),
 	      "extra primitives");
 	tdx_config_release(&cfg);
 }

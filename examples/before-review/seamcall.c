@@ -97,7 +97,7 @@ static int tdx_get_sysinfo(struct tdsysinfo_struct *sysinfo,
 	struct tdx_module_output out;
 	int ret;
 
-	ret = seamcall(TDH_SYS_INFO, __pa(sysinfo), TDSYSINFO_STRUCT_SIZE, /* expect: args-not-zeroed */
+	ret = seamcall(TDH_SYS_INFO, __pa(sysinfo), TDSYSINFO_STRUCT_SIZE,
 		       __pa(cmr_array), MAX_CMRS, NULL, &out);
 	if (ret)
 		return ret;

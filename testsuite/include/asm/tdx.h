@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * arch/x86/include/asm/tdx.h as of 6.12 (plus the host leaf numbers of
- * arch/x86/virt/vmx/tdx/tdx.h and, for the "before review" shapes, the old
- * output-only struct of 6.1).  sc_retry() is 6.12's always-inline retry
- * wrapper that takes the primitive as a function pointer.
+ * arch/x86/virt/vmx/tdx/tdx.h, for the "before review" shapes the old
+ * output-only struct of 6.1, and two of 6.16's tdh_*() leaf wrappers).
+ * sc_retry() is 6.12's always-inline retry wrapper that takes the primitive
+ * as a function pointer.
  *
  * Nothing here may produce a finding under the default scope: sc_retry()
  * uses its status and runs its loop with preemption enabled.
@@ -81,6 +82,16 @@ static __always_inline u64 sc_retry(sc_func_t func, u64 fn,
 
 	return ret;
 }
+
+/*
+ * 6.16's exported SEAMCALL leaf wrappers, one per leaf, defined next to
+ * seamcall() in arch/x86/virt/vmx/tdx/tdx.c and called by KVM's TDX code.
+ */
+struct tdx_td;
+struct tdx_vp;
+
+u64 tdh_mng_key_config(struct tdx_td *td);
+u64 tdh_vp_flush(struct tdx_vp *vp);
 
 #define seamcall(_fn, _args)		sc_retry(__seamcall, (_fn), (_args))
 #define seamcall_ret(_fn, _args)	sc_retry(__seamcall_ret, (_fn), (_args))
