@@ -90,7 +90,8 @@ run() {
 # stats FILE: "min median max wall-median peak-rss" over the runs in FILE
 stats() {
 	t=$(cut -d' ' -f1 "$1" | sort -n |
-		awk '{ v[NR] = $1 } END { printf "%.2f %.2f %.2f", v[1], v[int((NR + 1) / 2)], v[NR] }')
+		awk '{ v[NR] = $1 } END { printf "%.2f %.2f %.2f", v[1],
+			(v[int((NR + 1) / 2)] + v[int(NR / 2) + 1]) / 2, v[NR] }')
 	w=$(cut -d' ' -f2 "$1" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
 	echo "$t $w $(cut -d' ' -f3 "$1" | sort -n | tail -n 1)"
 }
@@ -146,7 +147,8 @@ patches=$work/patches
 rm -rf "$patches"
 mkdir -p "$patches"
 n=0
-for f in $(grep -E '/(virt/vmx/tdx|coco/tdx|kvm/vmx|mm)/' "$units" | head -n 10); do
+for f in $({ grep -E '/(virt/vmx/tdx|coco/tdx|kvm/vmx|mm)/' "$units"
+	      grep -vE '/(virt/vmx/tdx|coco/tdx|kvm/vmx|mm)/' "$units"; } | head -n 10); do
 	n=$((n + 1))
 	rel=${f#"$src"/}
 	cp "$f" "$patches/new.c"
