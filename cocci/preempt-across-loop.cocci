@@ -20,6 +20,42 @@ virtual context
 virtual org
 virtual report
 
+// spatch reads a file only when it holds a word some rule requires (its
+// prefilter); a regular expression requires none, so every rule depends on
+// this one: the primitives' names the kernel (6.1, 6.12) and kernel-impl/
+// use.  A file that names only other names matching the patterns is not
+// read (cocci/README.md).
+@tdx_names@
+symbol __seamcall, __seamcall_ret, __seamcall_saved_ret, __tdcall, __tdcall_ret,
+	__tdcall_saved_ret, __tdx_module_call, __tdx_hypercall, __tdx_hypercall_ret,
+	__tdx_hypercall_failed, seamcall, seamcall_ret, seamcall_saved_ret, seamcall_prerr,
+	seamcall_prerr_ret, seamcall_err, seamcall_err_ret, seamcall_msg, sc_retry,
+	sc_retry_prerr, sc_retry_errno, tdcall;
+@@
+\( __seamcall
+\| __seamcall_ret
+\| __seamcall_saved_ret
+\| __tdcall
+\| __tdcall_ret
+\| __tdcall_saved_ret
+\| __tdx_module_call
+\| __tdx_hypercall
+\| __tdx_hypercall_ret
+\| __tdx_hypercall_failed
+\| seamcall
+\| seamcall_ret
+\| seamcall_saved_ret
+\| seamcall_prerr
+\| seamcall_prerr_ret
+\| seamcall_err
+\| seamcall_err_ret
+\| seamcall_msg
+\| sc_retry
+\| sc_retry_prerr
+\| sc_retry_errno
+\| tdcall
+\)
+
 @initialize:python@
 @@
 # tdxcheck prelude: the same block opens every cocci/*.cocci (tests/prelude-sync checks it).
@@ -268,14 +304,14 @@ def pal_do_loops(p):
 
 // Every rule is scoped to TDX primitives: a file that names none is left
 // after this one cheap match (most of a kernel tree).
-@tdx_file@
+@tdx_file depends on tdx_names@
 identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
 @@
 tdx_p
 
 // The call graph of this file, for tdx_reaches(): calls, &f, and functions
 // passed as arguments (sc_retry(__seamcall, ...)).
-@script:python@
+@script:python depends on tdx_names@
 @@
 tdx_reset()
 
