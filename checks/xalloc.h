@@ -10,6 +10,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 void tdx_out_of_memory(void) __attribute__((noreturn));
 void *tdx_xmalloc(size_t size);
 void *tdx_xcalloc(size_t n, size_t size);
@@ -20,5 +24,9 @@ char *tdx_xstrndup(const char *s, size_t n);
 /* a formatted string in a buffer of its own */
 char *tdx_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *tdx_xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* TDXCHECK_XALLOC_H */

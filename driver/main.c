@@ -29,6 +29,7 @@
 #include "model_json.h"
 #include "options.h"
 #include "plugin_path.h"
+#include "prefilter.h"
 #include "report.h"
 #include "rules.h"
 #include "suppress.h"
@@ -418,11 +419,20 @@ static int check_files(const struct tdx_opts *o)
 			print_command(jobs[i].job.dir, jobs[i].job.argv.v);
 	} else if (nr) {
 		struct tdx_job **list = tdx_xmalloc(nr * sizeof(*list));
+		const char **out = tdx_xmalloc(nr * sizeof(*out));
+		long run_nr = (long)nr;
 
-		for (i = 0; i < nr; i++)
+		for (i = 0; i < nr; i++) {
 			list[i] = &jobs[i].job;
-		if (tdx_jobs_run(list, nr, o->jobs, job_done, &run))
+			out[i] = jobs[i].model_path;
+		}
+		/* Only the units that name a primitive can have a finding (prefilter.h). */
+		if (o->frontend == TDX_FE_GCC && o->cfg.scope == TDX_SCOPE_TDX && !o->db &&
+		    !o->dump_model)
+			run_nr = tdx_prefilter(list, out, nr, o->jobs, &o->cfg);
+		if (run_nr < 0 || tdx_jobs_run(list, (size_t)run_nr, o->jobs, job_done, &run))
 			run.status = 2;
+		free(out);
 		free(list);
 	}
 

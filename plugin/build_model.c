@@ -279,10 +279,9 @@ static struct tdx_function *fn_for_decl(tree decl)
 	return fn;
 }
 
-/* How this declaration of fn (its name at DECL_SOURCE_LOCATION) spells unused. */
-static void note_spelled_unused(struct tdx_function *fn, tree decl)
+/* How the declaration of fn whose name is at loc spells unused. */
+static void note_spelled_unused_at(struct tdx_function *fn, location_t loc)
 {
-	location_t loc = DECL_SOURCE_LOCATION(decl);
 	struct src_pos pos = loc_src(loc);
 	unsigned int bits;
 
@@ -294,6 +293,11 @@ static void note_spelled_unused(struct tdx_function *fn, tree decl)
 	if (!fn->spelled_unused)
 		fn->attr_loc = loc_model(tu, loc);
 	fn->spelled_unused |= bits;
+}
+
+static void note_spelled_unused(struct tdx_function *fn, tree decl)
+{
+	note_spelled_unused_at(fn, DECL_SOURCE_LOCATION(decl));
 }
 
 static void mark_address_taken(tree fndecl)
@@ -1453,6 +1457,17 @@ void bm_declaration(tree decl)
 
 		walk_tree_without_duplicates(&init, find_fn_addr, NULL);
 	}
+}
+
+void bm_prototype_at(tree decl, location_t loc)
+{
+	struct tdx_function *fn;
+
+	if (!tu || !decl || TREE_CODE(decl) != FUNCTION_DECL)
+		return;
+	fn = fn_for_decl(decl);
+	if (fn)
+		note_spelled_unused_at(fn, loc);
 }
 
 void bm_definition(tree fndecl)

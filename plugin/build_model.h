@@ -13,6 +13,12 @@
 struct tdx_tu *bm_start(const char *main_file);
 /* PLUGIN_FINISH_DECL: prototypes, and functions named in global initialisers. */
 void bm_declaration(tree decl);
+/*
+ * A prototype whose PLUGIN_FINISH_DECL was let pass (before the unit named a
+ * primitive), seen again now that its function matters: loc is where that
+ * prototype spelled the name (the decl has since taken the definition's).
+ */
+void bm_prototype_at(tree decl, location_t loc);
 /* PLUGIN_PRE_GENERICIZE: a function body, before genericization. */
 void bm_definition(tree fndecl);
 /*

@@ -11,6 +11,16 @@
  * once through GCC's diagnostics:
  *     path:line:col: warning: <message> [tdx-<rule>]
  *
+ * Almost no kernel unit reaches a TDX primitive, and in the default scope a
+ * unit that never names one can have no finding.  So until the identifier
+ * table shows a name matching a primitive pattern (name_watch.c), the
+ * declarations and bodies go by unmodelled: a unit that never names one
+ * costs the build almost nothing.  What went by cannot call a function
+ * defined later unless it was declared, and used, before: such a function
+ * gets its prototypes replayed, and if it turns out to reach a primitive,
+ * a note says the model missed code ('full' models everything).  Scope
+ * all, db= and dump-model= need every function and turn this off.
+ *
  * Written in the style of the kernel's scripts/gcc-plugins: plugin_info with
  * version and help, a version check, a 'disable' key, unknown keys rejected.
  */
@@ -24,6 +34,9 @@
 #include "build_model.h"
 #include "locations.h"
 #include "source_text.h"
+#include "name_watch.h"
+#include "analysis.h"
+#include "xalloc.h"
 
 __visible int plugin_is_GPL_compatible;
 
@@ -40,7 +53,8 @@ static struct plugin_info tdxcheck_plugin_info = {
 			  "findings=FILE\twrite the findings as JSON instead of reporting them\n"
 			  "db=FILE\trecord the unit's facts for whole-build rules\n"
 			  "facts-section\twrite the unit's facts into the object ("
-			  TDX_FACTS_SECTION "; not with -fsyntax-only)\n",
+			  TDX_FACTS_SECTION "; not with -fsyntax-only)\n"
+			  "full\tmodel every function, also before the unit names a primitive\n",
 };
 
 static const char *plugin_name;
@@ -48,6 +62,85 @@ static struct tdx_config cfg;
 static struct tdx_tu *tu;
 static bool no_werror, as_error, facts_section;
 static const char *dump_path, *db_path, *findings_path;
+static bool full_model;
+
+/* ---- modelling only once the unit names a primitive ---- */
+
+/* A function's prototype let pass before the unit named a primitive. */
+struct early_decl {
+	tree decl;
+	location_t loc;		/* the prototype's, before later ones merge in */
+	bool used;		/* referenced before the unit named a primitive */
+	bool replayed;
+};
+
+static bool modelling;		/* the unit named a primitive (or no prefilter) */
+static int first_live_uid;	/* DECL_UIDs below it were made before that */
+static struct early_decl *early;
+static size_t nr_early, cap_early;
+static char **missed;	/* functions pre-primitive code may have called */
+static size_t nr_missed, cap_missed;
+
+static void remember_early(tree decl)
+{
+	if (nr_early == cap_early) {
+		cap_early = cap_early ? 2 * cap_early : 1024;
+		early = (struct early_decl *)tdx_xreallocarray(early, cap_early, sizeof(*early));
+	}
+	early[nr_early].decl = decl;
+	early[nr_early].loc = DECL_SOURCE_LOCATION(decl);
+	early[nr_early].used = false;
+	early[nr_early].replayed = false;
+	nr_early++;
+}
+
+/* True once the unit has named a primitive; on the change, note what came before. */
+static bool model_from_here(void)
+{
+	size_t i;
+
+	if (modelling)
+		return true;
+	if (!nw_named())
+		return false;
+	modelling = true;
+	first_live_uid = allocate_decl_uid();
+	for (i = 0; i < nr_early; i++)
+		early[i].used = TREE_USED(early[i].decl);
+	return true;
+}
+
+/*
+ * A function declared before the unit named a primitive comes up again: its
+ * earlier prototypes go into the model now, and if code that went by used
+ * it, its name is kept to be checked at the end.
+ */
+static void catch_up(tree decl, bool defining)
+{
+	bool known = false, used = false;
+	size_t i;
+
+	if (TREE_CODE(decl) != FUNCTION_DECL || (int)DECL_UID(decl) >= first_live_uid)
+		return;
+	for (i = 0; i < nr_early; i++) {
+		if (early[i].decl != decl)
+			continue;
+		known = true;
+		used |= early[i].used;
+		if (!early[i].replayed)
+			bm_prototype_at(decl, early[i].loc);
+		early[i].replayed = true;
+	}
+	/* not known: declared implicitly by a call that went by */
+	if (defining && DECL_NAME(decl) && (used || (!known && TREE_USED(decl)))) {
+		if (nr_missed == cap_missed) {
+			cap_missed = cap_missed ? 2 * cap_missed : 16;
+			missed = (char **)tdx_xreallocarray(missed, cap_missed,
+								 sizeof(*missed));
+		}
+		missed[nr_missed++] = tdx_xstrdup(IDENTIFIER_POINTER(DECL_NAME(decl)));
+	}
+}
 
 /*
  * The unit starts: watch which lines the preprocessor keeps, and let a
@@ -96,14 +189,68 @@ static bool text_complete(void)
 
 static void on_finish_decl(void *gcc_data, void *user_data)
 {
+	tree decl = (tree)gcc_data;
+
 	(void)user_data;
-	bm_declaration((tree)gcc_data);
+	if (!model_from_here()) {
+		if (decl && TREE_CODE(decl) == FUNCTION_DECL)
+			remember_early(decl);
+		return;
+	}
+	if (decl && decl != error_mark_node)
+		catch_up(decl, false);
+	bm_declaration(decl);
 }
 
 static void on_pre_genericize(void *gcc_data, void *user_data)
 {
+	tree fndecl = (tree)gcc_data;
+
 	(void)user_data;
-	bm_definition((tree)gcc_data);
+	if (!model_from_here())
+		return;
+	if (fndecl && fndecl != error_mark_node)
+		catch_up(fndecl, true);
+	bm_definition(fndecl);
+}
+
+/*
+ * Code that went by called a function defined after the unit named a
+ * primitive; it matters only if that function is TDX code.  Said, not
+ * hidden: the findings may lack that code's part.
+ */
+static void note_missed(void)
+{
+	struct tdx_findings none = { NULL, 0, 0 };
+	struct tdx_rule_ctx ctx;
+	size_t i;
+	int fn;
+
+	if (!nr_missed)
+		return;
+	tdx_ctx_init(&ctx, tu, &cfg, &none);
+	for (i = 0; i < nr_missed; i++) {
+		fn = tdx_function_index(tu, missed[i]);
+		if (fn >= 0 && tdx_fn_in_scope(&ctx, (size_t)fn))
+			inform(UNKNOWN_LOCATION,
+			       G_("%s: '%s' is used before this unit names a TDX primitive; "
+				  "that code was not modelled (use '-fplugin-arg-%s-full')"),
+			       plugin_name, missed[i], plugin_name);
+	}
+	tdx_ctx_release(&ctx);
+}
+
+static void prefilter_release(void)
+{
+	nw_stop();
+	free(early);
+	early = NULL;
+	nr_early = cap_early = 0;
+	while (nr_missed)
+		free(missed[--nr_missed]);
+	free(missed);
+	missed = NULL;
+	nr_missed = cap_missed = 0;
 }
 
 static location_t finding_location(const struct tdx_finding *fd)
@@ -211,6 +358,7 @@ static void on_finish(void *gcc_data, void *user_data)
 		return;
 	/* After a syntax error the trees are partial: GCC's own errors come first. */
 	if (!seen_error() && text_complete()) {
+		note_missed();
 		if (dump_path)
 			dump_model();
 		if (db_path)
@@ -225,6 +373,7 @@ static void on_finish(void *gcc_data, void *user_data)
 	}
 	tdx_tu_free(tu);
 	tu = NULL;
+	prefilter_release();
 	src_release_all();
 	tdx_config_release(&cfg);
 }
@@ -271,6 +420,8 @@ static bool parse_argument(const struct plugin_argument *arg, bool *enable)
 		as_error = true;
 	} else if (!strcmp(key, "facts-section") && !value) {
 		facts_section = true;
+	} else if (!strcmp(key, "full") && !value) {
+		full_model = true;
 	} else if (!strcmp(key, "dump-model") && value && *value) {
 		dump_path = value;
 	} else if (!strcmp(key, "db") && value && *value) {
@@ -283,7 +434,7 @@ static bool parse_argument(const struct plugin_argument *arg, bool *enable)
 		error(G_("option '-fplugin-arg-%s-%s' needs a value"), plugin_name, key);
 		return false;
 	} else if (!strcmp(key, "no-werror") || !strcmp(key, "error") ||
-		   !strcmp(key, "facts-section")) {
+		   !strcmp(key, "facts-section") || !strcmp(key, "full")) {
 		error(G_("option '-fplugin-arg-%s-%s' takes no value"), plugin_name, key);
 		return false;
 	} else {
@@ -323,6 +474,11 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 		return 0;
 	tu = bm_start(main_input_filename);
 	register_callback(plugin_name, PLUGIN_START_UNIT, on_start_unit, NULL);
+	/* Every function matters to scope all, to the facts and to a model dump. */
+	modelling = full_model || cfg.scope == TDX_SCOPE_ALL || db_path || facts_section ||
+		    dump_path;
+	if (!modelling)
+		nw_start(&cfg);
 	register_callback(plugin_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
 	register_callback(plugin_name, PLUGIN_PRE_GENERICIZE, on_pre_genericize, NULL);
 	register_callback(plugin_name, PLUGIN_FINISH, on_finish, NULL);

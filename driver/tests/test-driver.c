@@ -187,13 +187,17 @@ static void test_bad_input(void)
 	bad_input("missing plugin", run("--plugin=/nonexistent/p.so", good), "/nonexistent/p.so");
 }
 
-/* gcc's own errors are shown, then one line naming the file, exit 2. */
+/*
+ * gcc's own errors are shown, then one line naming the file, exit 2.  The
+ * file names a primitive: one that names none is only preprocessed.
+ */
 static void test_syntax_error(void)
 {
-	char *broken = write_file("broken.c", "int f(void)\n{\n\treturn 1 +;\n}\n");
+	char *broken = write_file("broken.c", "long seamcall(long fn);\n"
+				  "int f(void)\n{\n\treturn 1 +;\n}\n");
 	struct result r = run(broken);
 	char *tail = fmt("tdxcheck: %s: not checked: gcc exited with status 1\n", broken);
-	char *gcc_line = fmt("%s:3:", broken);
+	char *gcc_line = fmt("%s:4:", broken);
 
 	CHECK(r.status == 2, "exit %d", r.status);
 	CHECK(strstr(r.err, gcc_line) && strstr(r.err, "error:"), "gcc's error missing: '%s'",
