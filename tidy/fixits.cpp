@@ -29,9 +29,15 @@ public:
 		if (s->getIfLoc() == at && !s->getIfLoc().isMacroID()) {
 			body = s->getThen();
 			header_end = s->getRParenLoc();
+			if (s->getElse() && !isa<IfStmt>(s->getElse())) {
+				sibling = s->getElse();
+				sibling_header_end = s->getElseLoc();
+			}
 		} else if (s->getElseLoc() == at && s->getElse()) {
 			body = s->getElse();
 			header_end = s->getElseLoc();
+			sibling = s->getThen();
+			sibling_header_end = s->getRParenLoc();
 		}
 		return true;
 	}
@@ -61,6 +67,8 @@ public:
 	SourceLocation at;
 	Stmt *body = nullptr;		/* unbraced-multiline-body: the body */
 	SourceLocation header_end;	/* its header's last token: ')' or else */
+	Stmt *sibling = nullptr;	/* the other branch of an if/else */
+	SourceLocation sibling_header_end;
 	Decl *decl = nullptr;		/* unused-attr-on-used: the declaration */
 	FunctionDecl *function = nullptr;	/* the function holding at */
 
@@ -130,20 +138,20 @@ static std::string indent_of(SourceLocation loc, const SourceManager &sm)
 }
 
 /*
- * Braces around the body: " {" at the end of the header's line (after a
+ * Braces around body: " {" at the end of the header's line (after a
  * trailing comment, as the kernel writes it), "}" on a line of its own after
  * the body, at the keyword's indentation.
  */
-static void fix_braces(DiagnosticBuilder &diag, const finder &f, SourceLocation kw,
-		       const SourceManager &sm, const LangOptions &lo)
+static bool brace(DiagnosticBuilder &diag, const Stmt *body, SourceLocation header_end,
+		  SourceLocation kw, const SourceManager &sm, const LangOptions &lo)
 {
-	if (!f.body || isa<CompoundStmt>(f.body) || f.header_end.isMacroID())
-		return;
-	SourceLocation last = last_token(f.body, sm, lo);
+	if (!body || isa<CompoundStmt>(body) || header_end.isInvalid() || header_end.isMacroID())
+		return false;
+	SourceLocation last = last_token(body, sm, lo);
 
 	if (last.isInvalid() || last.isMacroID())
-		return;
-	SourceLocation after = Lexer::getLocForEndOfToken(f.header_end, 0, sm, lo);
+		return false;
+	SourceLocation after = Lexer::getLocForEndOfToken(header_end, 0, sm, lo);
 	std::pair<FileID, unsigned> d = sm.getDecomposedLoc(after);
 	StringRef text = sm.getBufferData(d.first);
 	size_t eol = text.find('\n', d.second);
@@ -160,6 +168,27 @@ static void fix_braces(DiagnosticBuilder &diag, const finder &f, SourceLocation 
 
 	diag << FixItHint::CreateInsertion(open, " {")
 	     << FixItHint::CreateInsertion(close, "\n" + indent_of(kw, sm) + "}");
+	return true;
+}
+
+/*
+ * The reported body gets braces; so does the other branch of its if/else
+ * when that is one line, unbraced (coding-style.rst: braces in both
+ * branches when one needs them).  A multi-line other branch is a finding
+ * of its own, with its own fix.
+ */
+static void fix_braces(DiagnosticBuilder &diag, const finder &f, SourceLocation kw,
+		       const SourceManager &sm, const LangOptions &lo)
+{
+	if (!brace(diag, f.body, f.header_end, kw, sm, lo) || !f.sibling)
+		return;
+	SourceLocation first = f.sibling->getBeginLoc();
+	SourceLocation last = last_token(f.sibling, sm, lo);
+
+	if (first.isMacroID() || last.isInvalid() ||
+	    sm.getSpellingLineNumber(first) != sm.getSpellingLineNumber(last))
+		return;
+	brace(diag, f.sibling, f.sibling_header_end, kw, sm, lo);
 }
 
 /*

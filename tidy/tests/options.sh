@@ -18,28 +18,35 @@ no() {
 	fail=1
 }
 
-# lines reported for tdx-status-ignored, with optional extra options
+# lines reported for tdx-RULE (default status-ignored), with extra options
 lines() {
-	"$tidy" --quiet --load="$module" --checks='-*,tdx-status-ignored' "$@" "$file" \
+	rule=status-ignored
+	case "${1:-}" in
+	--rule=*) rule=${1#--rule=}; shift ;;
+	esac
+	"$tidy" --quiet --load="$module" --checks="-*,tdx-$rule" "$@" "$file" \
 		-- -I"$inc" > "$tmp/out" 2> "$tmp/err"
 	echo $? > "$tmp/rc"
-	sed -n 's/^[^:]*suppress\.c:\([0-9]*\):[0-9]*: warning: .*\[tdx-status-ignored\]$/\1/p' \
+	sed -n "s/^[^:]*suppress\\.c:\\([0-9]*\\):[0-9]*: warning: .*\\[tdx-$rule\\]\$/\\1/p" \
 		"$tmp/out" | tr '\n' ' '
 }
 
 got=$(lines)
-[ "$got" = "20 " ] || no "default: reported lines '$got', want '20 '"
+[ "$got" = "16 " ] || no "default: reported lines '$got', want '16 '"
 [ "$(cat "$tmp/rc")" = 0 ] || no "default: status $(cat "$tmp/rc")"
 grep -q "status returned by '__tdcall' is ignored" "$tmp/out" || no "default: message differs"
 
 got=$(lines --config='{CheckOptions: [{key: tdx-status-ignored.Primitives, value: "my_hyper*"}]}')
-[ "$got" = "20 21 " ] || no "Primitives: reported lines '$got', want '20 21 '"
+[ "$got" = "16 20 " ] || no "Primitives: reported lines '$got', want '16 20 '"
 
 got=$(lines --config='{CheckOptions: [{key: Primitives, value: "my_hyper*"}]}')
-[ "$got" = "20 21 " ] || no "global Primitives: reported lines '$got', want '20 21 '"
+[ "$got" = "16 20 " ] || no "global Primitives: reported lines '$got', want '16 20 '"
 
-got=$(lines --config='{CheckOptions: [{key: tdx-status-ignored.Scope, value: all}]}')
-[ "$got" = "20 " ] || no "Scope=all: reported lines '$got', want '20 '"
+got=$(lines --rule=unbraced-multiline-body)
+[ -z "$got" ] || no "scope tdx: plain_helper judged: lines '$got'"
+got=$(lines --rule=unbraced-multiline-body \
+	--config='{CheckOptions: [{key: tdx-unbraced-multiline-body.Scope, value: all}]}')
+[ "$got" = "26 " ] || no "Scope=all: reported lines '$got', want '26 '"
 
 got=$(lines --config='{CheckOptions: [{key: tdx-status-ignored.Scope, value: some}]}')
 [ -z "$got" ] || no "bad Scope: reported lines '$got'"
