@@ -1633,8 +1633,8 @@ struct tdx_stmt *builder::translate_switch(const SwitchStmt *t, send *end)
 			const Stmt *init = fs->getInit();
 
 			if (init && !isa<DeclStmt>(init)) {
-				kid = simple_stmt(TDX_STMT_EXPR, gcc_expr_loc(init), init, nullptr, -1,
-						  &kid_end);
+				kid = simple_stmt(TDX_STMT_EXPR, gcc_expr_loc(init), init, nullptr,
+						  -1, &kid_end);
 				cur = kid;
 				walk_expr(init, false, -1, xloc_of(init));
 				cur = nullptr;

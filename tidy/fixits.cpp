@@ -191,9 +191,61 @@ static void fix_braces(DiagnosticBuilder &diag, const finder &f, SourceLocation 
 	brace(diag, f.sibling, f.sibling_header_end, kw, sm, lo);
 }
 
+static bool blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* The end of __always_unused or of a whole __attribute__((unused)) at t, else invalid. */
+static SourceLocation unused_attribute_end(const Token &t, const SourceManager &sm,
+					   const LangOptions &lo)
+{
+	static const char *const shape[] = { "(", "(", "unused", ")", ")" };
+	StringRef word = t.is(tok::raw_identifier) ? t.getRawIdentifier() : "";
+	SourceLocation p = t.getLocation();
+	Token u;
+
+	if (word == "__always_unused")
+		return Lexer::getLocForEndOfToken(p, 0, sm, lo);
+	if (word != "__attribute__" && word != "__attribute")
+		return SourceLocation();
+	for (const char *want : shape) {
+		if (!next_token(p, sm, lo, &u))
+			return SourceLocation();
+		std::string got = Lexer::getSpelling(u, sm, lo);
+
+		if (got != want && !(got == "__unused__" && !strcmp(want, "unused")))
+			return SourceLocation();
+		p = u.getLocation();
+	}
+	return Lexer::getLocForEndOfToken(p, 0, sm, lo);
+}
+
+/* Remove [begin, end) with the blanks after it, or before it when none follow. */
+static void remove_with_blanks(DiagnosticBuilder &diag, SourceLocation begin,
+			       SourceLocation end, const SourceManager &sm)
+{
+	std::pair<FileID, unsigned> b = sm.getDecomposedLoc(begin);
+	StringRef text = sm.getBufferData(b.first);
+	unsigned int from = b.second, to = sm.getFileOffset(end);
+
+	if (to < text.size() && blank(text[to])) {
+		while (to < text.size() && blank(text[to]))
+			to++;
+	} else {
+		while (from > 0 && blank(text[from - 1]))
+			from--;
+	}
+	SourceLocation start = sm.getLocForStartOfFile(b.first).getLocWithOffset((int)from);
+
+	diag << FixItHint::CreateRemoval(CharSourceRange::getCharRange(
+		start, start.getLocWithOffset((int)(to - from))));
+}
+
 /*
  * Drop __always_unused, or a whole __attribute__((unused)), from the
- * declaration: with the blanks after it, or before it when it ends the text.
+ * declaration's tokens: up to its body or ';', for a parameter up to its
+ * ',' or ')'.
  */
 static void fix_attribute(DiagnosticBuilder &diag, const finder &f, const SourceManager &sm,
 			  const LangOptions &lo)
@@ -205,7 +257,6 @@ static void fix_attribute(DiagnosticBuilder &diag, const finder &f, const Source
 	int depth = 0;
 	Token t;
 
-	/* the declaration's tokens: up to its body, ';', or the parameter's ',' or ')' */
 	while (raw_token(loc, sm, lo, &t) && !t.is(tok::eof)) {
 		if (t.isOneOf(tok::l_paren, tok::l_square)) {
 			depth++;
@@ -217,69 +268,57 @@ static void fix_attribute(DiagnosticBuilder &diag, const finder &f, const Source
 					  (param && t.is(tok::comma)))) {
 			return;
 		}
-		StringRef word = t.is(tok::raw_identifier) ? t.getRawIdentifier() : "";
-		SourceLocation end;
+		SourceLocation end = unused_attribute_end(t, sm, lo);
 
-		if (word == "__always_unused") {
-			end = Lexer::getLocForEndOfToken(t.getLocation(), 0, sm, lo);
-		} else if (word == "__attribute__" || word == "__attribute") {
-			/* exactly __attribute__ ( ( unused ) ) */
-			static const char *const shape[] = { "(", "(", "unused", ")", ")" };
-			SourceLocation p = t.getLocation();
-			Token u;
-			bool ok = true;
-
-			for (const char *want : shape) {
-				if (!next_token(p, sm, lo, &u)) {
-					ok = false;
-					break;
-				}
-				std::string got = Lexer::getSpelling(u, sm, lo);
-
-				if (got != want && !(!strcmp(want, "unused") && got == "__unused__")) {
-					ok = false;
-					break;
-				}
-				p = u.getLocation();
-			}
-			if (ok)
-				end = Lexer::getLocForEndOfToken(p, 0, sm, lo);
-		}
 		if (end.isValid()) {
-			std::pair<FileID, unsigned> b = sm.getDecomposedLoc(t.getLocation());
-			unsigned int e = sm.getFileOffset(end);
-			StringRef text = sm.getBufferData(b.first);
-			unsigned int from = b.second, to = e;
-
-			if (to < text.size() && (text[to] == ' ' || text[to] == '\t')) {
-				while (to < text.size() && (text[to] == ' ' || text[to] == '\t'))
-					to++;
-			} else {
-				while (from > 0 && (text[from - 1] == ' ' || text[from - 1] == '\t'))
-					from--;
-			}
-			SourceLocation start = t.getLocation().getLocWithOffset(
-				(int)from - (int)b.second);
-
-			diag << FixItHint::CreateRemoval(CharSourceRange::getCharRange(
-				start, start.getLocWithOffset((int)(to - from))));
+			remove_with_blanks(diag, t.getLocation(), end, sm);
 			return;
 		}
-		loc = Lexer::getLocForEndOfToken(t.getLocation(), 0, sm, lo);
-		/* step over blanks and comments to the next token */
-		Optional<Token> n = Lexer::findNextToken(t.getLocation(), sm, lo);
-
-		if (!n)
+		if (!next_token(t.getLocation(), sm, lo, &t))
 			return;
-		loc = n->getLocation();
+		loc = t.getLocation();
 	}
+}
+
+/* t is name(): then *rparen is its ')'. */
+static bool empty_call(const Token &t, StringRef name, const SourceManager &sm,
+		       const LangOptions &lo, Token *rparen)
+{
+	Token l;
+
+	return t.is(tok::raw_identifier) && t.getRawIdentifier() == name &&
+	       next_token(t.getLocation(), sm, lo, &l) && l.is(tok::l_paren) &&
+	       next_token(l.getLocation(), sm, lo, rparen) && rparen->is(tok::r_paren);
+}
+
+/*
+ * The line of the statement "put_cpu();" whose ')' is rparen, with its
+ * newline, as offsets [*from, *to); false when the line holds more.
+ */
+static bool own_line(const Token &name, const Token &rparen, const SourceManager &sm,
+		     const LangOptions &lo, unsigned int *from, unsigned int *to)
+{
+	StringRef text = sm.getBufferData(sm.getFileID(name.getLocation()));
+	Token semi;
+
+	if (!next_token(rparen.getLocation(), sm, lo, &semi) || !semi.is(tok::semi))
+		return false;
+	*from = sm.getFileOffset(name.getLocation());
+	*to = sm.getFileOffset(semi.getLocation()) + 1;
+	while (*from > 0 && blank(text[*from - 1]))
+		(*from)--;
+	if ((*from > 0 && text[*from - 1] != '\n') || (*to < text.size() && text[*to] != '\n'))
+		return false;
+	if (*to < text.size())
+		(*to)++;
+	return true;
 }
 
 /*
  * get_cpu() whose value is only printed: raw_smp_processor_id() in its
  * place, and the put_cpu() that ended the region dropped with its line.
  * Only when the function holds exactly one get_cpu() and the put_cpu()
- * calls are statements of their own.
+ * calls are statements of their own lines.
  */
 static void fix_get_cpu(DiagnosticBuilder &diag, const finder &f, SourceLocation at,
 			const SourceManager &sm, const LangOptions &lo)
@@ -287,56 +326,37 @@ static void fix_get_cpu(DiagnosticBuilder &diag, const finder &f, SourceLocation
 	if (!f.function || at.isMacroID())
 		return;
 	SourceRange body = f.function->getBody()->getSourceRange();
-	std::pair<FileID, unsigned> b = sm.getDecomposedLoc(body.getBegin());
+	FileID fid = sm.getFileID(body.getBegin());
 	unsigned int e = sm.getFileOffset(body.getEnd());
-	StringRef text = sm.getBufferData(b.first);
 	std::vector<std::pair<unsigned, unsigned>> puts;
-	SourceLocation loc = body.getBegin();
+	SourceLocation loc = body.getBegin(), get_loc, call_end;
 	int gets = 0;
-	Token t;
-	SourceLocation get_loc, call_end;
+	Token t, r;
 
 	while (raw_token(loc, sm, lo, &t) && sm.getFileOffset(t.getLocation()) < e) {
-		StringRef word = t.is(tok::raw_identifier) ? t.getRawIdentifier() : "";
-		Token l, r, semi;
+		unsigned int from, to;
 
-		if ((word == "get_cpu" || word == "put_cpu") &&
-		    next_token(t.getLocation(), sm, lo, &l) && l.is(tok::l_paren) &&
-		    next_token(l.getLocation(), sm, lo, &r) && r.is(tok::r_paren)) {
-			if (word == "get_cpu") {
-				gets++;
-				/* the finding is at the get_cpu() or at the store of its value */
-				if (sm.getSpellingLineNumber(t.getLocation()) ==
-				    sm.getSpellingLineNumber(at)) {
-					get_loc = t.getLocation();
-					call_end = Lexer::getLocForEndOfToken(r.getLocation(), 0, sm,
-									      lo);
-				}
-			} else {
-				unsigned int start = sm.getFileOffset(t.getLocation()), to;
-
-				if (!next_token(r.getLocation(), sm, lo, &semi) || !semi.is(tok::semi))
-					return;
-				to = sm.getFileOffset(semi.getLocation()) + 1;
-				while (start > 0 && (text[start - 1] == ' ' || text[start - 1] == '\t'))
-					start--;
-				if ((start > 0 && text[start - 1] != '\n') ||
-				    (to < text.size() && text[to] != '\n'))
-					return;	/* not a line of its own */
-				puts.emplace_back(start, to + 1);
+		if (empty_call(t, "get_cpu", sm, lo, &r)) {
+			gets++;
+			/* the finding is at the get_cpu() or at the store of its value */
+			if (sm.getSpellingLineNumber(t.getLocation()) == sm.getSpellingLineNumber(at)) {
+				get_loc = t.getLocation();
+				call_end = Lexer::getLocForEndOfToken(r.getLocation(), 0, sm, lo);
 			}
+		} else if (empty_call(t, "put_cpu", sm, lo, &r)) {
+			if (!own_line(t, r, sm, lo, &from, &to))
+				return;
+			puts.emplace_back(from, to);
 		}
-		Optional<Token> n = Lexer::findNextToken(t.getLocation(), sm, lo);
-
-		if (!n)
+		if (!next_token(t.getLocation(), sm, lo, &t))
 			break;
-		loc = n->getLocation();
+		loc = t.getLocation();
 	}
 	if (gets != 1 || call_end.isInvalid() || puts.empty())
 		return;
 	diag << FixItHint::CreateReplacement(CharSourceRange::getCharRange(get_loc, call_end),
 					     "raw_smp_processor_id()");
-	SourceLocation file_start = sm.getLocForStartOfFile(b.first);
+	SourceLocation file_start = sm.getLocForStartOfFile(fid);
 
 	for (const auto &p : puts)
 		diag << FixItHint::CreateRemoval(CharSourceRange::getCharRange(
@@ -347,13 +367,12 @@ static void fix_get_cpu(DiagnosticBuilder &diag, const finder &f, SourceLocation
 } // namespace
 
 void add_fixits(DiagnosticBuilder &diag, enum tdx_rule_id rule, ASTContext &ctx,
-		SourceLocation at, const struct tdx_finding *fd)
+		SourceLocation at)
 {
 	const SourceManager &sm = ctx.getSourceManager();
 	const LangOptions &lo = ctx.getLangOpts();
 	finder f(at);
 
-	(void)fd;
 	if (rule != TDX_RULE_unbraced_multiline_body && rule != TDX_RULE_unused_attr_on_used &&
 	    rule != TDX_RULE_get_cpu_for_print)
 		return;

@@ -16,8 +16,9 @@
 
 namespace tdxtidy {
 
+/* The fix-its of the finding of rule at at, when the rule has them. */
 void add_fixits(clang::DiagnosticBuilder &diag, enum tdx_rule_id rule, clang::ASTContext &ctx,
-		clang::SourceLocation at, const struct tdx_finding *fd);
+		clang::SourceLocation at);
 
 } // namespace tdxtidy
 

@@ -132,7 +132,7 @@ void tdx_check::check(const ast_matchers::MatchFinder::MatchResult &result)
 			continue;
 		auto d = diag(loc, "%0") << fd->message;
 
-		add_fixits(d, rule, *result.Context, loc, fd);
+		add_fixits(d, rule, *result.Context, loc);
 	}
 	tdx_findings_release(&findings);
 	tdx_config_release(&cfg);
