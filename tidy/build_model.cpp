@@ -61,18 +61,20 @@ struct send {
 
 using stmts = std::vector<const Stmt *>;
 
-/* What libclang shows in place of a node: ConstantExpr is transparent. */
+/*
+ * What libclang shows in place of a node: a ConstantExpr is its operand, an
+ * opaque value its source expression.
+ */
 static const Stmt *shown(const Stmt *s)
 {
 	for (;;) {
+		const auto *ov = dyn_cast_or_null<OpaqueValueExpr>(s);
+
 		if (const auto *ce = dyn_cast_or_null<ConstantExpr>(s))
 			s = ce->getSubExpr();
-		else if (const auto *ov = dyn_cast_or_null<OpaqueValueExpr>(s))
-			s = ov->getSourceExpr() ? ov->getSourceExpr() : s;
+		else if (ov && ov->getSourceExpr())
+			s = ov->getSourceExpr();
 		else
-			return s;
-		if (isa_and_nonnull<OpaqueValueExpr>(s) &&
-		    !cast<OpaqueValueExpr>(s)->getSourceExpr())
 			return s;
 	}
 }
