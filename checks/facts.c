@@ -30,8 +30,7 @@
 #include "analysis.h"
 #include "xalloc.h"
 
-/* "tdxf" in PRAGMA user_version marks our schema; the low byte is its version. */
-#define FACTS_MAGIC		0x74647801
+#define FACTS_MAGIC		TDX_FACTS_DB_MAGIC
 #define BUSY_TIMEOUT_MS		60000
 #define BUSY_RETRIES		200
 

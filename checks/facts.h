@@ -21,6 +21,12 @@ extern "C" {
 #endif
 
 /*
+ * "tdxf" in PRAGMA user_version marks our schema; the low byte is its
+ * version.  facts_inputs.c checks it on the databases it merges.
+ */
+#define TDX_FACTS_DB_MAGIC	0x74647801
+
+/*
  * Open (creating it when absent) the database at db_path as a writer would,
  * and close it again: a caller about to start many writers learns of an
  * unusable database once.  Returns 0, or -1 with a one-line reason in err.

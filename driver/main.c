@@ -23,6 +23,7 @@
 #include "clang_path.h"
 #include "compdb.h"
 #include "facts.h"
+#include "facts_inputs.h"
 #include "flags.h"
 #include "jobs.h"
 #include "findings_json.h"
@@ -42,7 +43,7 @@
 static const char usage[] =
 	"Usage: tdxcheck [OPTION]... FILE... [-- COMPILER-FLAG...]\n"
 	"       tdxcheck [OPTION]... -p BUILD-DIR|compile_commands.json [FILE]...\n"
-	"       tdxcheck report --db FILE [OPTION]...\n"
+	"       tdxcheck report [--db FILE] [OBJECT|ARCHIVE|DATABASE]... [OPTION]...\n"
 	"       make C=2 CHECK=tdxcheck [CF=\"OPTION...\"]\n"
 	"\n"
 	"Check Linux kernel code that calls Intel TDX firmware (SEAMCALL, TDCALL,\n"
@@ -485,26 +486,41 @@ static int check_files(const struct tdx_opts *o)
 
 /* ---- report mode ---- */
 
-static int report_db(const struct tdx_opts *o)
+/*
+ * The whole-build rules over facts from a database (--db, the plugin's db=)
+ * and from objects and archives (the plugin's facts-section), in any mix.
+ */
+static int report_facts(const struct tdx_opts *o)
 {
 	struct tdx_findings all = { 0 }, kept = { 0 };
-	struct tdx_argv files = { 0 };
+	struct tdx_argv files = { 0 }, inputs = { 0 };
 	char err[1024];
 	size_t i, k;
 	int ret = 0;
 
-	if (!o->db) {
-		fprintf(stderr, "tdxcheck: report needs --db FILE\n");
+	if (o->db)
+		tdx_argv_push(&inputs, o->db);
+	for (i = 0; i < o->compiler.nr; i++) {
+		if (o->compiler.v[i][0] == '-') {
+			fprintf(stderr, "tdxcheck: report takes no compiler flags ('%s')\n",
+				o->compiler.v[i]);
+			tdx_argv_release(&inputs);
+			return 2;
+		}
+		tdx_argv_push(&inputs, o->compiler.v[i]);
+	}
+	if (!inputs.nr) {
+		fprintf(stderr, "tdxcheck: report needs --db FILE or objects, archives or "
+			"databases\n");
 		return 2;
 	}
-	if (o->compiler.nr) {
-		fprintf(stderr, "tdxcheck: report takes no files ('%s')\n", o->compiler.v[0]);
-		return 2;
-	}
-	if (tdx_facts_check(o->db, &o->cfg, &all, err, sizeof(err))) {
+	if (tdx_facts_check_files((const char *const *)inputs.v, inputs.nr, &o->cfg, &all,
+				  stderr, err, sizeof(err))) {
 		fprintf(stderr, "tdxcheck: %s\n", err);
+		tdx_argv_release(&inputs);
 		return 2;
 	}
+	tdx_argv_release(&inputs);
 	/* The same suppression comments as a per-file check honours. */
 	for (i = 0; i < all.nr; i++) {
 		if (!tdx_suppressed(&all.v[i]))
@@ -568,7 +584,7 @@ int main(int argc, char *argv[])
 		list_rules();
 		break;
 	case TDX_MODE_REPORT:
-		ret = report_db(&o);
+		ret = report_facts(&o);
 		break;
 	case TDX_MODE_CHECK:
 		ret = check_files(&o);

@@ -20,9 +20,12 @@
 #include "stringpool.h"
 #include "attribs.h"
 #include "c-family/c-common.h"	/* before diagnostic.h, GCC requires it */
+#include "c-family/c-pragma.h"	/* parse_in: how the input was preprocessed */
 #include "diagnostic.h"
 #include "intl.h"
 #include "langhooks.h"
+#include "opts.h"		/* in_fnames: the input as named on the command line */
+#include "output.h"		/* asm_out_file: the facts section */
 
 #ifndef __visible
 #define __visible __attribute__((visibility("default")))

@@ -129,3 +129,12 @@ location_t loc_for_position(const char *file, unsigned int line, unsigned int co
 	}
 	return best;
 }
+
+/*
+ * Not main_input_filename nor the first line map: for preprocessed input
+ * both carry the name from its first line marker.
+ */
+const char *loc_input_file(void)
+{
+	return num_in_fnames ? in_fnames[0] : NULL;
+}

@@ -40,4 +40,7 @@ struct tdx_loc pos_model(struct tdx_tu *tu, const struct src_pos *pos);
  */
 location_t loc_for_position(const char *file, unsigned int line, unsigned int col);
 
+/* The file the compiler was given to read (a .i file's own name). */
+const char *loc_input_file(void);
+
 #endif /* TDXCHECK_PLUGIN_LOCATIONS_H */

@@ -117,30 +117,53 @@ static void index_lines(struct src_file *f)
 	f->nr_lines = nr;
 }
 
-static struct src_file *load(const char *path)
+/* The whole file in a NUL-terminated buffer, or NULL. */
+static char *read_text(const char *path, long *lenp)
 {
-	struct src_file *f;
 	FILE *fp = fopen(path, "rb");
+	char *text = NULL;
 	long len;
 
 	if (!fp)
 		return NULL;
-	f = (struct src_file *)calloc(1, sizeof(*f));
-	if (!f || fseek(fp, 0, SEEK_END) || (len = ftell(fp)) < 0 ||
-	    fseek(fp, 0, SEEK_SET)) {
-		free(f);
-		fclose(fp);
-		return NULL;
-	}
-	f->text = (char *)malloc(len + 1);
-	if (!f->text || fread(f->text, 1, len, fp) != (size_t)len) {
-		free(f->text);
-		free(f);
-		fclose(fp);
-		return NULL;
+	if (!fseek(fp, 0, SEEK_END) && (len = ftell(fp)) >= 0 && !fseek(fp, 0, SEEK_SET)) {
+		text = (char *)malloc(len + 1);
+		if (text && fread(text, 1, len, fp) != (size_t)len) {
+			free(text);
+			text = NULL;
+		}
 	}
 	fclose(fp);
-	f->text[len] = '\0';
+	if (text) {
+		text[len] = '\0';
+		*lenp = len;
+	}
+	return text;
+}
+
+static struct src_file *lexed(const char *path, char *text, long len);
+static char *text_from_input(const char *path, long *len);
+
+static struct src_file *load(const char *path)
+{
+	long len = 0;
+	char *text = read_text(path, &len);
+
+	if (!text)
+		text = text_from_input(path, &len);
+	return text ? lexed(path, text, len) : NULL;
+}
+
+/* A src_file of text (which it takes over): masked and indexed. */
+static struct src_file *lexed(const char *path, char *text, long len)
+{
+	struct src_file *f = (struct src_file *)calloc(1, sizeof(*f));
+
+	if (!f) {
+		free(text);
+		return NULL;
+	}
+	f->text = text;
 	f->len = len;
 	f->path = strdup(path);
 	lex_mask(f);
@@ -165,6 +188,201 @@ static void cache_insert(struct src_file *f)
 	cache[i] = f;
 }
 
+/* ---- the preprocessed input standing in for files that are not here ---- */
+
+/* One file's lines in the input: line[l - 1] starts line l, len[l - 1] long. */
+struct input_file {
+	char *name;
+	const char **line;
+	long *len;
+	unsigned int nr_lines;
+};
+
+static struct {
+	char *path;		/* NULL: the input is the source itself */
+	bool verbatim;		/* -fdirectives-only: lines as written */
+	bool indexed;
+	char *text;		/* the input, read when first needed */
+	struct input_file *files;
+	size_t nr_files;
+} input;
+
+static char *unreadable;	/* the first file that could not be had */
+
+void src_set_input(const char *path, bool verbatim)
+{
+	free(input.path);
+	input.path = path ? strdup(path) : NULL;
+	input.verbatim = verbatim;
+}
+
+const char *src_unreadable(void)
+{
+	return unreadable;
+}
+
+static void release_input(void)
+{
+	size_t i;
+
+	for (i = 0; i < input.nr_files; i++) {
+		free(input.files[i].name);
+		free(input.files[i].line);
+		free(input.files[i].len);
+	}
+	free(input.files);
+	free(input.text);
+	input.files = NULL;
+	input.text = NULL;
+	input.nr_files = 0;
+	input.indexed = false;
+	free(unreadable);
+	unreadable = NULL;
+}
+
+static struct input_file *input_file(const char *name, size_t len)
+{
+	static size_t last;
+	struct input_file *f;
+	size_t i;
+
+	for (i = 0; i < input.nr_files; i++) {
+		size_t k = (last + i) % input.nr_files;
+
+		if (strlen(input.files[k].name) == len && !memcmp(input.files[k].name, name, len))
+			return &input.files[last = k];
+	}
+	f = (struct input_file *)realloc(input.files, (input.nr_files + 1) * sizeof(*f));
+	if (!f)
+		return NULL;
+	input.files = f;
+	f = &input.files[input.nr_files];
+	memset(f, 0, sizeof(*f));
+	f->name = strndup(name, len);
+	last = input.nr_files++;
+	return f->name ? f : NULL;
+}
+
+static void input_put_line(struct input_file *f, unsigned int nr, const char *s, long len)
+{
+	if (!f || !nr || nr > 1u << 24)
+		return;
+	if (nr > f->nr_lines) {
+		unsigned int n = nr + nr / 2 + 16;
+		const char **line = (const char **)realloc(f->line, n * sizeof(*line));
+		long *lens = line ? (long *)realloc(f->len, n * sizeof(*lens)) : NULL;
+
+		if (line)
+			f->line = line;
+		if (!line || !lens)
+			return;
+		f->len = lens;
+		memset(f->line + f->nr_lines, 0, (n - f->nr_lines) * sizeof(*line));
+		memset(f->len + f->nr_lines, 0, (n - f->nr_lines) * sizeof(*lens));
+		f->nr_lines = n;
+	}
+	f->line[nr - 1] = s;
+	f->len[nr - 1] = len;
+}
+
+/*
+ * A line marker, '# LINE "NAME" FLAGS...', as GCC writes them: the next
+ * line is LINE of NAME.  NAME's escapes are kept (as in the locations).
+ */
+static bool line_marker(const char *s, const char *end, unsigned long *line,
+			const char **name, size_t *name_len)
+{
+	const char *p = s + 1;
+	char *num_end;
+
+	if (*s != '#' || p >= end || *p != ' ')
+		return false;
+	*line = strtoul(p + 1, &num_end, 10);
+	if (num_end == p + 1 || num_end + 1 >= end || num_end[0] != ' ' || num_end[1] != '"')
+		return false;
+	*name = num_end + 2;
+	for (p = *name; p < end && *p != '"'; p++)
+		if (*p == '\\' && p + 1 < end)
+			p++;
+	if (p >= end)
+		return false;
+	*name_len = (size_t)(p - *name);
+	return true;
+}
+
+/* Which line of which file each line of the input is. */
+static void index_input(void)
+{
+	struct input_file *cur = NULL;
+	unsigned long nr = 0;
+	long len = 0;
+	char *s, *end;
+
+	input.indexed = true;
+	input.text = read_text(input.path, &len);
+	if (!input.text)
+		return;
+	for (s = input.text, end = s + len; s < end; ) {
+		char *eol = (char *)memchr(s, '\n', (size_t)(end - s));
+		const char *name;
+		size_t name_len;
+		unsigned long line;
+
+		if (!eol)
+			eol = end;
+		if (line_marker(s, eol, &line, &name, &name_len)) {
+			cur = input_file(name, name_len);
+			nr = line;
+		} else {
+			input_put_line(cur, (unsigned int)nr, s, (long)(eol - s));
+			nr++;
+		}
+		s = eol + 1;
+	}
+}
+
+/*
+ * The text of path as the input holds it: its lines at their line numbers,
+ * those the input leaves out (#if'd out, never reached) empty.  NULL when
+ * the input is not verbatim or never names path.
+ */
+static char *text_from_input(const char *path, long *lenp)
+{
+	const struct input_file *f = NULL;
+	unsigned int i, last = 0;
+	long len = 0;
+	size_t k;
+	char *text, *p;
+
+	if (!input.path || !input.verbatim)
+		return NULL;
+	if (!input.indexed)
+		index_input();
+	for (k = 0; k < input.nr_files && !f; k++)
+		if (!strcmp(input.files[k].name, path))
+			f = &input.files[k];
+	if (!f)
+		return NULL;
+	for (i = 0; i < f->nr_lines; i++) {
+		len += f->len[i] + 1;
+		if (f->line[i])
+			last = i + 1;
+	}
+	text = (char *)malloc(len + 1);
+	if (!text)
+		return NULL;
+	for (p = text, i = 0; i < last; i++) {
+		if (f->line[i]) {
+			memcpy(p, f->line[i], f->len[i]);
+			p += f->len[i];
+		}
+		*p++ = '\n';
+	}
+	*p = '\0';
+	*lenp = (long)(p - text);
+	return text;
+}
+
 struct src_file *src_get(const char *path)
 {
 	static struct src_file *last;
@@ -182,8 +400,12 @@ struct src_file *src_get(const char *path)
 				return last = cache[i];
 	}
 	f = load(path);
-	if (!f)
-		return NULL;	/* <built-in>, <command-line>, a vanished file */
+	if (!f) {
+		/* <built-in> and <command-line> have no text; anything else is lost */
+		if (path[0] != '<' && !unreadable)
+			unreadable = strdup(path);
+		return NULL;
+	}
 	if (2 * (cache_used + 1) > cache_size) {
 		struct src_file **old = cache;
 		size_t old_size = cache_size;
@@ -222,6 +444,7 @@ void src_release_all(void)
 	free(cache);
 	cache = NULL;
 	cache_size = cache_used = 0;
+	release_input();
 }
 
 long src_offset(const struct src_file *f, unsigned int line, unsigned int col)

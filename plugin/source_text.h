@@ -25,10 +25,25 @@ struct src_file {
 	unsigned int nr_lines;
 };
 
-/* The file's text, read and lexed on first use; NULL when unreadable. */
+/*
+ * The file's text, read and lexed on first use; NULL when unreadable.  A
+ * file that cannot be read is taken from the preprocessed input, when there
+ * is one (src_set_input); else it is remembered for src_unreadable().
+ */
 struct src_file *src_get(const char *path);
 /* Forget every cached file. */
 void src_release_all(void);
+
+/*
+ * The compiler's input is preprocessed text at path (a distcc or icecream
+ * remote compile, where the sources are not): its line markers say which
+ * line of which file each of its lines is.  Only -fdirectives-only output
+ * keeps every line as written (macros unexpanded, comments kept), so only
+ * then (verbatim) may its lines stand in for a file that cannot be read.
+ */
+void src_set_input(const char *path, bool verbatim);
+/* The first file src_get() could neither read nor take from the input. */
+const char *src_unreadable(void);
 
 /* Offset of (line, col), both 1-based byte positions; -1 when outside. */
 long src_offset(const struct src_file *f, unsigned int line, unsigned int col);

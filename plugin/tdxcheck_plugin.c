@@ -20,6 +20,7 @@
 #include "model_json.h"
 #include "report.h"
 #include "facts.h"
+#include "facts_section.h"
 #include "build_model.h"
 #include "locations.h"
 #include "source_text.h"
@@ -37,14 +38,60 @@ static struct plugin_info tdxcheck_plugin_info = {
 			  "error\tfindings are errors\n"
 			  "dump-model=FILE\twrite the unit's model as JSON\n"
 			  "findings=FILE\twrite the findings as JSON instead of reporting them\n"
-			  "db=FILE\trecord the unit's facts for whole-build rules\n",
+			  "db=FILE\trecord the unit's facts for whole-build rules\n"
+			  "facts-section\twrite the unit's facts into the object ("
+			  TDX_FACTS_SECTION "; not with -fsyntax-only)\n",
 };
 
 static const char *plugin_name;
 static struct tdx_config cfg;
 static struct tdx_tu *tu;
-static bool no_werror, as_error;
+static bool no_werror, as_error, facts_section;
 static const char *dump_path, *db_path, *findings_path;
+
+/*
+ * A preprocessed input (the unit as distcc or icecream send it to a host
+ * without the sources) stands in for source files that cannot be read.
+ */
+static void on_start_unit(void *gcc_data, void *user_data)
+{
+	const cpp_options *o = cpp_get_options(parse_in);
+
+	(void)gcc_data;
+	(void)user_data;
+	if (!o->preprocessed)
+		return;
+	src_set_input(loc_input_file(), o->directives_only);
+	/* Now the source's name, from the input's first line marker. */
+	if (tu && main_input_filename)
+		tu->main_file = tdx_str(tu, main_input_filename);
+}
+
+/*
+ * Braces, attributes and else come from the source text: without it the
+ * unit would be judged, and its facts recorded, on a partial view.  Fail
+ * instead, once, naming the file.
+ */
+static bool text_complete(void)
+{
+	static bool told;
+	const cpp_options *o = cpp_get_options(parse_in);
+	const char *lost = src_unreadable();
+
+	if (!lost)
+		return true;
+	if (told)
+		return false;
+	told = true;
+	if (o->preprocessed && !o->directives_only)
+		error(G_("%s: cannot read '%s', and the input is fully preprocessed text that "
+			 "cannot stand in for it: preprocess with -fdirectives-only (distcc, "
+			 "icecream)"), plugin_name, lost);
+	else
+		error(G_("%s: cannot read '%s', whose text the findings and facts need"),
+		      plugin_name, lost);
+	return false;
+}
 
 static void on_finish_decl(void *gcc_data, void *user_data)
 {
@@ -108,6 +155,37 @@ static void record_facts(void)
 #endif
 }
 
+/*
+ * The unit's facts as a section of the object, for builds whose compiles run
+ * on other hosts: an excluded ("e", SHF_EXCLUDE) section, which the final
+ * link drops like the kernel's other annotation sections, written at the end
+ * of the assembler output between .pushsection and .popsection so that no
+ * other section's contents or the current section change.
+ */
+static void on_finish_unit(void *gcc_data, void *user_data)
+{
+	char real[PATH_MAX];
+	const char *key;
+	unsigned char *blob;
+	size_t len, i;
+
+	(void)gcc_data;
+	(void)user_data;
+	if (!tu || seen_error() || !asm_out_file || !text_complete())
+		return;
+	key = tu->main_file;
+	/* The unit's name as tdx_facts_record() keys it. */
+	if (key && realpath(key, real))
+		key = real;
+	blob = tdx_facts_encode(tu, key, &len);
+	fprintf(asm_out_file, "\t.pushsection %s,\"e\",@progbits\n", TDX_FACTS_SECTION);
+	for (i = 0; i < len; i++)
+		fprintf(asm_out_file, "%s%u%s", i % 16 ? "," : "\t.byte ", blob[i],
+			i % 16 == 15 || i + 1 == len ? "\n" : "");
+	fprintf(asm_out_file, "\t.popsection\n");
+	free(blob);
+}
+
 /* For the tdxcheck command, which prints them in the format the user chose. */
 static void write_findings(const struct tdx_findings *findings)
 {
@@ -131,7 +209,7 @@ static void on_finish(void *gcc_data, void *user_data)
 	if (!tu)
 		return;
 	/* After a syntax error the trees are partial: GCC's own errors come first. */
-	if (!seen_error()) {
+	if (!seen_error() && text_complete()) {
 		if (dump_path)
 			dump_model();
 		if (db_path)
@@ -190,6 +268,8 @@ static bool parse_argument(const struct plugin_argument *arg, bool *enable)
 		no_werror = true;
 	} else if (!strcmp(key, "error") && !value) {
 		as_error = true;
+	} else if (!strcmp(key, "facts-section") && !value) {
+		facts_section = true;
 	} else if (!strcmp(key, "dump-model") && value && *value) {
 		dump_path = value;
 	} else if (!strcmp(key, "db") && value && *value) {
@@ -201,7 +281,8 @@ static bool parse_argument(const struct plugin_argument *arg, bool *enable)
 		   !strcmp(key, "findings")) {
 		error(G_("option '-fplugin-arg-%s-%s' needs a value"), plugin_name, key);
 		return false;
-	} else if (!strcmp(key, "no-werror") || !strcmp(key, "error")) {
+	} else if (!strcmp(key, "no-werror") || !strcmp(key, "error") ||
+		   !strcmp(key, "facts-section")) {
 		error(G_("option '-fplugin-arg-%s-%s' takes no value"), plugin_name, key);
 		return false;
 	} else {
@@ -236,11 +317,15 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 		       plugin_name, lang_hooks.name);
 		enable = false;
 	}
-	if (!enable)
+	/* Under -E (distcc's and icecream's local step) there is no unit to model. */
+	if (!enable || flag_preprocess_only)
 		return 0;
 	tu = bm_start(main_input_filename);
+	register_callback(plugin_name, PLUGIN_START_UNIT, on_start_unit, NULL);
 	register_callback(plugin_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
 	register_callback(plugin_name, PLUGIN_PRE_GENERICIZE, on_pre_genericize, NULL);
 	register_callback(plugin_name, PLUGIN_FINISH, on_finish, NULL);
+	if (facts_section)
+		register_callback(plugin_name, PLUGIN_FINISH_UNIT, on_finish_unit, NULL);
 	return 0;
 }

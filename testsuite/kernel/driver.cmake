@@ -69,3 +69,36 @@ set_tests_properties(kernel-6.1/driver-facts PROPERTIES
 	RESOURCE_LOCK tdx-kernel-build-6.1
 	PROCESSORS 2
 	TIMEOUT 900)
+
+# Facts in the objects (the plugin's facts-section key) against facts in a
+# database (db=): 6.1's guest and 6.12's host directories, the same report
+# from built-in.a as from the database; then built through distcc by a
+# distccd that cannot see the trees (issue 16).
+if(TARGET tdxcheck_plugin)
+	foreach(v 6.1 6.12)
+		if(v STREQUAL "6.1")
+			set(dir arch/x86/coco/tdx)
+		else()
+			set(dir arch/x86/virt/vmx/tdx)
+		endif()
+		foreach(how section distcc)
+			set(flag)
+			if(how STREQUAL "distcc")
+				set(flag -d)
+			endif()
+			add_test(NAME kernel-${v}/facts-${how}
+				COMMAND sh ${driver_tests}/kernel-facts-section.sh ${flag} ${tdxcheck}
+					$<TARGET_FILE:tdxcheck_plugin>
+					${TDX_KERNEL_CACHE}/src/linux-source-${v}
+					${TDX_KERNEL_CACHE}/build-${v}
+					${CMAKE_CURRENT_BINARY_DIR}/facts-${how}-${v} ${dir})
+			set_tests_properties(kernel-${v}/facts-${how} PROPERTIES
+				LABELS kernel
+				FIXTURES_REQUIRED tdx-kernel-${v}
+				RESOURCE_LOCK tdx-kernel-build-${v}
+				SKIP_RETURN_CODE 77
+				PROCESSORS 2
+				TIMEOUT 1200)
+		endforeach()
+	endforeach()
+endif()
