@@ -23,9 +23,10 @@
 //  designated initializer takes the inputs (zero constants omitted).  An
 //  input that cannot move up to the declaration (a local computed earlier,
 //  a call other than an address helper) is stored as args.r = a; just
-//  before the statement, which must start with the call and sit outside any
-//  loop; the declaration is then = {}.  __tdx_module_call, declared in a
-//  kernel header, is known from a built-in table, so a file that only calls
+//  before the statement, which must start with the call; the declaration
+//  is then = {}.  A call in a loop converts only when its output struct is
+//  declared in the loop body (fresh each round).  __tdx_module_call,
+//  declared in a kernel header, is known from a built-in table, so a file that only calls
 //  it converts with the header in the same run.  Not converted (still
 //  reported): a helper with any call, prototype or use it cannot convert,
 //  or whose body names args already, or uses out other than as out->x, a
@@ -393,6 +394,7 @@ def sia_plan(f, p):
 #
 # Old-API primitives whose prototype lives in a kernel header (spatch runs
 # with --no-includes): their register parameters.
+import os
 import sys
 SIO_KERNEL = {
 	"__tdx_module_call": ("rcx", "rdx", "r8", "r9"),	# 6.1, arch/x86/include/asm/tdx.h
@@ -542,19 +544,28 @@ def sio_plan_file(path):
 			continue
 		out = sio_shape(toks, defs[0])[1] if defs else None
 		plan[f] = (regs.pop(), out, defs[0] if defs else None, {i for i, d, fl in places})
-	for f, regs in SIO_KERNEL.items():
+	shapes, blocked = sio_facts()
+	for f, regs in list(SIO_KERNEL.items()) + list(shapes.items()):
 		if f not in plan and f not in sio_cands and any(t[0] == f for t in toks):
 			plan[f] = (regs, None, None, set())
+	for f, (regs, out, d, places) in plan.items():
+		if d is not None or places:
+			sio_fact("shape %s %s" % (f, ",".join(regs)))
+	wanted = set(plan) | set(sio_cands)
+	if blocked:
+		# what this file alone cannot convert, for the notes
+		own = dict(plan)
+		while sio_shrink(path, toks, funcs, owner, arrays, own, True)[0]:
+			pass
+		for f in blocked & set(plan):
+			del plan[f]
 	while True:
-		calls, decls, renames, newdecl, stores = {}, {}, set(), {}, {}
-		bad = sio_check(path, toks, funcs, owner, arrays, plan,
-				calls, decls, renames, newdecl, stores)
+		bad, edits = sio_shrink(path, toks, funcs, owner, arrays, plan, not blocked)
 		if not bad:
 			break
-		for f in bad:
-			if f in SIO_KERNEL and not plan[f][3]:
-				sio_left_behind(path, toks, f)
-			del plan[f]
+	calls, decls, renames, newdecl, stores = edits
+	for f in wanted - set(plan):
+		sio_fact("blocked %s" % f)
 	if not plan:
 		return
 	for f in plan:
@@ -567,15 +578,61 @@ def sio_plan_file(path):
 	sio_renames.update(renames)
 	sio_newdecl.update(newdecl)
 
+def sio_shrink(path, toks, funcs, owner, arrays, plan, say):
+	"""Drop from plan the helpers that cannot convert (saying where when say)."""
+	calls, decls, renames, newdecl, stores = {}, {}, set(), {}, {}
+	bad = sio_check(path, toks, funcs, owner, arrays, plan,
+			calls, decls, renames, newdecl, stores)
+	for f in bad:
+		if say and (f in SIO_KERNEL and not plan[f][3] or os.environ.get("TDXCHECK_FACTS_OUT")):
+			sio_left_behind(path, toks, f)
+		del plan[f]
+	return bad, (calls, decls, renames, newdecl, stores)
+
 def sio_left_behind(path, toks, f):
-	"""The prototype of f lives in a kernel header that the same run converts:
-	say which calls stay in the old form."""
+	"""Say where f stays in the old form."""
 	for t in toks:
 		if t[0] == f:
-			sys.stderr.write("%s:%d: split-inout-args: calls of %s here cannot all be "
-					 "converted exactly, but its prototype in the kernel header "
-					 "will be: convert them by hand\n" % (path, t[1], f))
+			if os.environ.get("TDXCHECK_FACTS_OUT"):
+				sio_fact("note %s:%d: split-inout-args: %s stays in the old form "
+					 "everywhere: a use of it here cannot be converted exactly"
+					 % (path, t[1], f))
+			else:
+				sys.stderr.write("%s:%d: split-inout-args: calls of %s here cannot "
+						 "all be converted exactly, but its prototype in the "
+						 "kernel header will be: convert them by hand\n"
+						 % (path, t[1], f))
 			return
+
+# Across files, under tdxcheck-refactor: each run reads the facts of the
+# previous one ($TDXCHECK_FACTS) and each file writes its own
+# ($TDXCHECK_FACTS_OUT): the helpers of the old shape it has (shape NAME
+# REGS), those it cannot convert (blocked NAME) and why (note TEXT, which
+# tdxcheck-refactor prints).  The runs repeat until the facts settle, first
+# ignoring the blocked ones (TDXCHECK_FACTS_PHASE=shapes: a helper seen
+# before its callee is known must not stay blocked), then with them; then a
+# file calls a helper whose prototype is in a header, and a header converts
+# a prototype only when no file blocks it: a helper converts everywhere or
+# nowhere.
+def sio_facts():
+	shapes, blocked = {}, set()
+	path = os.environ.get("TDXCHECK_FACTS")
+	if not path or not os.path.exists(path):
+		return shapes, blocked
+	for line in open(path):
+		w = line.split()
+		if len(w) == 3 and w[0] == "shape":
+			shapes[w[1]] = tuple(w[2].split(","))
+		elif len(w) == 2 and w[0] == "blocked" and \
+		     os.environ.get("TDXCHECK_FACTS_PHASE") != "shapes":
+			blocked.add(w[1])
+	return shapes, blocked
+
+def sio_fact(line):
+	path = os.environ.get("TDXCHECK_FACTS_OUT")
+	if path:
+		with open(path, "a") as f:
+			f.write(line + "\n")
 
 def sio_check(path, toks, funcs, owner, arrays, plan, calls, decls, renames, newdecl, stores):
 	"""The helpers of plan that cannot convert; fills the edits of the rest."""
@@ -614,10 +671,17 @@ def sio_check(path, toks, funcs, owner, arrays, plan, calls, decls, renames, new
 				     for j, x in enumerate(body))}
 		stable |= arrays
 		ins = args[1:-1]
-		if any(toks[j][0] in ("for", "while", "do") and tdx_stmt_end(toks, j) >= k
-		       for j in range(lo, k)):
-			bad.add(f)	# one struct for every round would carry outputs into inputs
-			continue
+		loops = [j for j in range(lo, k)
+			 if toks[j][0] in ("for", "while", "do") and tdx_stmt_end(toks, j) >= k]
+		if loops:
+			# one struct for every round would carry outputs into inputs;
+			# one declared in the loop body is fresh each round (the upstream
+			# TDMR initialisation loop)
+			at = (sio_out_decl(toks, lo, k, last[1])
+			      if len(last) == 2 and last[0] == "&" else None)
+			if at is None or not all(j < at <= tdx_stmt_end(toks, j) for j in loops):
+				bad.add(f)
+				continue
 		if all(sio_movable(a, stable) for a in ins):
 			store = None
 		else:
@@ -651,7 +715,7 @@ def sio_check(path, toks, funcs, owner, arrays, plan, calls, decls, renames, new
 					      if store is None else "{}")
 		calls[key] = "&" + name
 		if store is not None:
-			stores[key] = ("\n" + store).join(
+			stores[key] = (";\n" + store).join(
 				"%s.%s = %s" % (name, r, sio_text(path, a[0], a[-1]))
 				for r, a in zip(regs, ins) if [t[0] for t in a] != ["0"])
 	# a converted helper uses out only as out->x, in a test, or passed on

@@ -13,7 +13,6 @@
  */
 #include <errno.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +32,7 @@
 #include "report.h"
 #include "rules.h"
 #include "suppress.h"
+#include "tmpdir.h"
 
 #ifndef TDX_VERSION
 #define TDX_VERSION "0.0.0"
@@ -76,51 +76,19 @@ static const char usage[] =
 	"Exit status: 0 checked (findings or not), 1 findings with --error,\n"
 	"2 bad input or a file that did not compile.  See tdxcheck(1).\n";
 
-static char *tmpdir;
-static size_t nr_tmp;	/* N.json and N.err for N below this may exist */
+static const char *tmpdir;	/* the run's, removed at exit and on fatal signals */
 static char *db_abs;	/* --db made absolute: the plugin records the facts */
-
-static void remove_tmpdir(void)
-{
-	char path[4096];
-	size_t i;
-
-	if (!tmpdir)
-		return;
-	for (i = 0; i < nr_tmp; i++) {
-		snprintf(path, sizeof(path), "%s/%zu.json", tmpdir, i);
-		unlink(path);
-		snprintf(path, sizeof(path), "%s/%zu.err", tmpdir, i);
-		unlink(path);
-	}
-	rmdir(tmpdir);
-	tmpdir = NULL;
-}
-
-static void on_signal(int sig)
-{
-	/* Best effort: a half-written model must not be left in /tmp. */
-	remove_tmpdir();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
 
 static void make_tmpdir(void)
 {
-	const char *base = getenv("TMPDIR");
-	char *t;
+	char *tried;
 
-	t = tdx_xasprintf("%s/tdxcheck.XXXXXX", base && base[0] ? base : "/tmp");
-	if (!mkdtemp(t)) {
+	tmpdir = tdx_tmpdir_make("tdxcheck", &tried);
+	if (!tmpdir) {
 		fprintf(stderr, "tdxcheck: %s: cannot create a temporary directory: %s\n",
-			t, strerror(errno));
+			tried ? tried : "$TMPDIR", strerror(errno));
 		exit(2);
 	}
-	tmpdir = t;
-	atexit(remove_tmpdir);
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
 }
 
 static int print_findings(const struct tdx_opts *o, const struct tdx_findings *fs,
@@ -277,7 +245,6 @@ static void add_job(struct file_job *fj, size_t index, const struct tdx_opts *o,
 	fj->file = tdx_xstrdup(file);
 	fj->job.name = fj->file;
 	fj->job.dir = dir;
-	nr_tmp = index + 1;
 	fj->model_path = tdx_xasprintf("%s/%zu.json", tmp, index);
 	fj->job.err_path = tdx_xasprintf("%s/%zu.err", tmp, index);
 	if (o->frontend == TDX_FE_CLANG) {

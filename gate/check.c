@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The gate judges nothing: tdxcheck (gcc and the plugin) finds, the gate
- * keeps what lies on added lines.  One tdxcheck per file, so a file that
+ * keeps what lies in the files of the patch (introduced.c then compares
+ * the post-image's findings with the pre-image's).  One tdxcheck per file, so a file that
  * does not compile is named, and the findings of a header that both a .c
  * and the header itself produce are merged afterwards.
  */
@@ -25,10 +26,10 @@ static char *canonical_in(const char *dir, const char *path)
 	return real;
 }
 
-/* Keep the findings of found that lie on an added line of the patch. */
-static void select_added(const struct gate_patch *p, const struct gate_unit *units,
-			 const size_t *file_of, size_t nr, const char *dir,
-			 const struct tdx_findings *found, struct tdx_findings *kept)
+/* Keep the findings of found that lie in a unit's file, named by its name. */
+static void select_named(const struct gate_unit *units, const char *const *names, size_t nr,
+			 const char *dir, const struct tdx_findings *found,
+			 struct tdx_findings *kept)
 {
 	size_t i, k;
 
@@ -37,16 +38,12 @@ static void select_added(const struct gate_patch *p, const struct gate_unit *uni
 		char *real = fd->loc.file ? canonical_in(dir, fd->loc.file) : NULL;
 
 		for (k = 0; real && k < nr; k++) {
-			const struct gate_file *f = &p->files[file_of[k]];
 			struct tdx_loc loc = fd->loc;
 
 			if (strcmp(real, units[k].file))
 				continue;
-			if (gate_file_added(f, fd->loc.line)) {
-				loc.file = f->path;
-				tdx_findings_add_copy(kept, fd->rule, &loc, fd->message,
-						      fd->subject);
-			}
+			loc.file = names[k];
+			tdx_findings_add_copy(kept, fd->rule, &loc, fd->message, fd->subject);
 			break;
 		}
 		free(real);
@@ -77,22 +74,20 @@ static void replay(const char *path, const char *check_root)
 	free(text);
 }
 
-int gate_check(const struct gate_opts *o, const char *tdxcheck, const struct gate_patch *p,
-	       const struct gate_unit *units, const size_t *file_of, size_t nr,
-	       const char *scratch_tree, struct tdx_findings *kept)
+int gate_check(const struct gate_opts *o, const char *tdxcheck, const struct gate_unit *units,
+	       const char *const *names, size_t nr, const char *scratch_tree, bool *failed,
+	       struct tdx_findings *kept)
 {
 	char *db = gate_scratch_path("compile_commands.json");
 	char *out = gate_scratch_path("findings.json");
 	char *msgs = gate_scratch_path("tdxcheck.err");
-	char real[PATH_MAX];
+	char real[PATH_MAX], err[1024];
 	const char *shown = scratch_tree;
-
-	if (scratch_tree && realpath(scratch_tree, real))
-		shown = real;
-	char err[1024];
 	size_t i;
 	int ret = 0;
 
+	if (scratch_tree && realpath(scratch_tree, real))
+		shown = real;
 	if (gate_units_write(db, units, nr)) {
 		fprintf(stderr, "tdxcheck-gate: %s: cannot write\n", db);
 		ret = -1;
@@ -100,7 +95,8 @@ int gate_check(const struct gate_opts *o, const char *tdxcheck, const struct gat
 	for (i = 0; !ret && i < nr; i++) {
 		const char *argv[16];
 		struct tdx_findings found = { 0 };
-		struct gate_cmd c = { .argv = argv, .out = out, .err = shown ? msgs : NULL };
+		struct gate_cmd c = { .argv = argv, .out = out,
+				      .err = failed ? "/dev/null" : shown ? msgs : NULL };
 		char *types = NULL, *ignore = NULL, *scope = NULL, *prims = NULL;
 		size_t n = 0;
 		int code;
@@ -120,27 +116,26 @@ int gate_check(const struct gate_opts *o, const char *tdxcheck, const struct gat
 		argv[n++] = units[i].file;
 		argv[n] = NULL;
 		code = gate_run(&c);
-		if (shown)
+		if (shown && !failed)
 			replay(msgs, shown);
 		free(types);
 		free(ignore);
 		free(scope);
 		free(prims);
-		if (code) {
-			fprintf(stderr, "tdxcheck-gate: %s: not checked: %s\n",
-				p->files[file_of[i]].path,
+		if (code || tdx_findings_load_json(out, &found, err, sizeof(err))) {
+			tdx_findings_release(&found);
+			if (failed) {
+				/* a pre-image that does not compile: nothing to compare with */
+				failed[i] = true;
+				continue;
+			}
+			fprintf(stderr, "tdxcheck-gate: %s: not checked: %s\n", names[i],
 				code == 2 ? "it does not compile (see the errors above)" :
-				"tdxcheck failed");
+				code ? "tdxcheck failed" : err);
 			ret = -1;
 			break;
 		}
-		if (tdx_findings_load_json(out, &found, err, sizeof(err))) {
-			fprintf(stderr, "tdxcheck-gate: %s: not checked: %s\n",
-				p->files[file_of[i]].path, err);
-			ret = -1;
-			break;
-		}
-		select_added(p, units, file_of, nr, units[i].dir, &found, kept);
+		select_named(units, names, nr, units[i].dir, &found, kept);
 		tdx_findings_release(&found);
 	}
 	unlink(out);

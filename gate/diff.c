@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "diff.h"
 #include "xalloc.h"
@@ -28,39 +29,165 @@ static bool starts(const char *s, size_t len, const char *prefix)
 }
 
 /*
- * The path of a "--- "/"+++ " line or of one side of "diff --git": a
- * trailing tab and timestamp (diff -u) dropped, git's C quoting undone for
- * \" and \\, the first component (a/, b/) stripped as git apply -p1 does.
- * NULL for /dev/null.
+ * Undo git's C quoting of the string at s (its opening '"'), up to its
+ * closing quote: \a \b \f \n \r \t \v \" \\ and three octal digits.  The
+ * result in out (len + 1 bytes at least); *used is how much of s it took.
+ * -1 when the quote is not closed or an escape is unknown.
  */
-static char *side_path(const char *s, size_t len)
+static int unquote(const char *s, size_t len, char *out, size_t *used)
 {
-	char *raw, *out, *slash;
+	static const char esc[] = "a\ab\bf\fn\nr\rt\tv\v\"\"\\\\";
 	size_t i, o = 0;
 
+	for (i = 1; i < len; i++) {
+		const char *e;
+
+		if (s[i] == '"') {
+			out[o] = '\0';
+			*used = i + 1;
+			return 0;
+		}
+		if (s[i] != '\\') {
+			out[o++] = s[i];
+			continue;
+		}
+		if (++i >= len)
+			return -1;
+		if (s[i] >= '0' && s[i] <= '3' && i + 2 < len &&
+		    s[i + 1] >= '0' && s[i + 1] <= '7' && s[i + 2] >= '0' && s[i + 2] <= '7') {
+			out[o++] = (char)((s[i] - '0') * 64 + (s[i + 1] - '0') * 8 +
+					  (s[i + 2] - '0'));
+			i += 2;
+			continue;
+		}
+		for (e = esc; *e && *e != s[i]; e += 2)
+			;
+		if (!*e)
+			return -1;
+		out[o++] = e[1];
+	}
+	return -1;
+}
+
+/*
+ * The path of a "--- "/"+++ " line or of one side of "diff --git": a
+ * trailing tab and timestamp (diff -u) dropped, trailing blanks too unless
+ * exact (the "diff --git" line, where "sp.c " is a name), git's C quoting undone,
+ * the first component (a/, b/) stripped as git apply -p1 does.  NULL for
+ * /dev/null; "" for a quoted name git would not write.
+ */
+static char *side_path_of(const char *s, size_t len, bool exact)
+{
+	char *raw, *out, *slash;
+	size_t used;
+
+	while (len && s[len - 1] == '\r')
+		len--;
 	if (len && s[0] != '"') {
 		const char *tab = memchr(s, '\t', len);
 
+		/* diff -u's timestamp, or git's mark after a name with a space */
 		if (tab)
 			len = (size_t)(tab - s);
+		else if (!exact)
+			while (len && s[len - 1] == ' ')
+				len--;
 	}
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\r'))
-		len--;
 	if (len == 9 && !memcmp(s, "/dev/null", 9))
 		return NULL;
 	raw = tdx_xmalloc(len + 1);
-	for (i = 0; i < len; i++) {
-		if (s[0] == '"' && (i == 0 || (i == len - 1 && s[i] == '"')))
-			continue;
-		if (s[0] == '"' && s[i] == '\\' && i + 1 < len)
-			i++;
-		raw[o++] = s[i];
+	if (len && s[0] == '"') {
+		if (unquote(s, len, raw, &used))
+			raw[0] = '\0';
+	} else {
+		memcpy(raw, s, len);
+		raw[len] = '\0';
 	}
-	raw[o] = '\0';
 	slash = strchr(raw, '/');
 	out = tdx_xstrdup(slash ? slash + 1 : raw);
 	free(raw);
 	return out;
+}
+
+static char *side_path(const char *s, size_t len)
+{
+	return side_path_of(s, len, false);
+}
+
+/*
+ * git's verify_path(), the part that keeps a patch inside its tree: no
+ * absolute path, no empty, "." or ".." component, no ".git" component.
+ */
+bool gate_path_safe(const char *path)
+{
+	const char *c = path;
+
+	if (!path[0] || path[0] == '/')
+		return false;
+	while (*c) {
+		const char *end = strchr(c, '/');
+		size_t n = end ? (size_t)(end - c) : strlen(c);
+
+		if (!n || (n == 1 && c[0] == '.') || (n == 2 && !memcmp(c, "..", 2)) ||
+		    (n == 4 && !strncasecmp(c, ".git", 4)))
+			return false;
+		if (!end)
+			break;
+		c = end + 1;
+		if (!*c)
+			return false;	/* a trailing slash: not a file */
+	}
+	return true;
+}
+
+/*
+ * The two sides of "diff --git A B" (s after "diff --git "): each quoted,
+ * or else split at the " b/" that makes both names the same, as git's own
+ * reader does for names with spaces.  *old and *new are NULL on failure.
+ */
+static void git_header_paths(const char *s, size_t len, char **old, char **new)
+{
+	char *a = tdx_xmalloc(len + 1);
+	const char *q;
+	size_t used;
+
+	*old = *new = NULL;
+	if (len && s[0] == '"') {
+		if (unquote(s, len, a, &used) || used >= len || s[used] != ' ') {
+			free(a);
+			return;
+		}
+		free(a);
+		*old = side_path_of(s, used, true);
+		*new = side_path_of(s + used + 1, len - used - 1, true);
+		return;
+	}
+	free(a);
+	q = memmem(s, len, " \"", 2);
+	if (q) {
+		*old = side_path_of(s, (size_t)(q - s), true);
+		*new = side_path_of(q + 1, len - (size_t)(q + 1 - s), true);
+		return;
+	}
+	/* unquoted on both sides: the split where both names agree, else the last " b/" */
+	for (q = s; (q = memmem(q, len - (size_t)(q - s), " b/", 3)); q++) {
+		size_t al = (size_t)(q - s);
+
+		if (al > 2 && len - al - 1 > 2 && al == len - al - 1 &&
+		    !memcmp(s + 2, q + 3, al - 2))
+			break;
+	}
+	if (!q) {
+		const char *last = NULL;
+
+		for (q = s; (q = memmem(q, len - (size_t)(q - s), " b/", 3)); q++)
+			last = q;
+		q = last;
+	}
+	if (!q)
+		return;
+	*old = side_path_of(s, (size_t)(q - s), true);
+	*new = side_path_of(q + 1, len - (size_t)(q + 1 - s), true);
 }
 
 static struct gate_file *new_file(struct gate_patch *p)
@@ -119,6 +246,95 @@ static int hunk_header(const char *s, size_t len, unsigned long *old_left,
 	return strncmp(end, " @@", 3) ? -1 : 0;
 }
 
+/* A path of git's extended header lines: quoted or not, never prefixed. */
+static char *header_path(const char *s, size_t len)
+{
+	char *out;
+	size_t used;
+
+	while (len && (s[len - 1] == '\r'))
+		len--;
+	out = tdx_xmalloc(len + 1);
+	if (len && s[0] == '"') {
+		if (unquote(s, len, out, &used))
+			out[0] = '\0';
+	} else {
+		memcpy(out, s, len);
+		out[len] = '\0';
+	}
+	return out;
+}
+
+/*
+ * git's extended header lines after "diff --git": new and deleted files,
+ * renames and copies (whose sides the "diff --git" line only suggests),
+ * symlinks (mode 120000).  Returns whether s was one.
+ */
+static bool extended_header(struct gate_file *f, const char *s, size_t l)
+{
+	static const char *const from[] = { "rename from ", "copy from " };
+	static const char *const to[] = { "rename to ", "copy to " };
+	size_t k;
+
+	for (k = 0; k < 2; k++) {
+		if (starts(s, l, from[k])) {
+			free(f->old_path);
+			f->old_path = header_path(s + strlen(from[k]), l - strlen(from[k]));
+			f->copied = k == 1;
+			return true;
+		}
+		if (starts(s, l, to[k])) {
+			free(f->path);
+			f->path = header_path(s + strlen(to[k]), l - strlen(to[k]));
+			return true;
+		}
+	}
+	if (starts(s, l, "new file mode ")) {
+		free(f->old_path);
+		f->old_path = NULL;
+		f->created = true;
+		f->symlink = starts(s + 14, l - 14, "120000");
+		return true;
+	}
+	if (starts(s, l, "new mode ")) {
+		f->symlink = starts(s + 9, l - 9, "120000");
+		return true;
+	}
+	if (starts(s, l, "deleted file mode ")) {
+		f->deleted = true;
+		return true;
+	}
+	return starts(s, l, "old mode ") || starts(s, l, "similarity index ") ||
+	       starts(s, l, "dissimilarity index ") || starts(s, l, "index ");
+}
+
+/*
+ * What parsing cannot leave to git apply: a path that leaves the tree is
+ * refused before anything is copied, and a C file changed by a binary
+ * patch has no lines to judge, so it cannot be passed as clean.
+ */
+static int check_files(const struct gate_patch *p, const char *name, char *err, size_t errlen)
+{
+	size_t i;
+
+	for (i = 0; i < p->nr_files; i++) {
+		const struct gate_file *f = &p->files[i];
+
+		if (!gate_path_safe(f->path) || (f->old_path && !gate_path_safe(f->old_path))) {
+			snprintf(err, errlen, "%s: refusing the path '%s': absolute, empty, or "
+				 "with a '.', '..' or '.git' component", name,
+				 gate_path_safe(f->path) ? f->old_path : f->path);
+			return -1;
+		}
+		if (f->binary && !f->deleted && gate_is_c_path(f->path)) {
+			snprintf(err, errlen, "%s: %s: a binary patch to a C file cannot be "
+				 "checked (make it with git diff --text)", name, f->path);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *name,
 		     char *err, size_t errlen)
 {
@@ -158,36 +374,52 @@ int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *na
 			continue;
 		}
 		if (starts(s, l, "diff --git ")) {
-			const char *b = NULL, *q;
+			size_t hl = l - (l > 11 && s[l - 1] == '\r');
 
-			/* "diff --git a/X b/X": the last " b/" (paths may hold spaces) */
-			for (q = s; (q = memmem(q, l - (size_t)(q - s), " b/", 3)); q++)
-				b = q;
 			cur = new_file(p);
-			cur->path = b ? side_path(b + 1, l - (size_t)(b + 1 - s)) : NULL;
-			cur->old_path = cur->path ? tdx_xstrdup(cur->path) : NULL;
+			git_header_paths(s + 11, hl - 11, &cur->old_path, &cur->path);
 			git_header = seen_header = true;
-			if (!cur->path) {
+			if (!cur->path || !cur->old_path || !cur->path[0] || !cur->old_path[0]) {
 				snprintf(err, errlen, "%s:%lu: cannot read the paths of this diff",
 					 name, n);
 				return -1;
 			}
 			continue;
 		}
+		if (cur && git_header && extended_header(cur, s, l)) {
+			if (!cur->path || (!cur->old_path && !cur->created)) {
+				snprintf(err, errlen, "%s:%lu: cannot read the path of this line",
+					 name, n);
+				return -1;
+			}
+			continue;
+		}
+		if (cur && (starts(s, l, "GIT binary patch") || starts(s, l, "Binary files ")))
+			cur->binary = true;
 		if (starts(s, l, "--- ") && pos < len && starts(buf + pos, len - pos, "+++ ")) {
 			const char *t = buf + pos, *tnl = memchr(t, '\n', len - pos);
 			size_t tl = tnl ? (size_t)(tnl - t) : len - pos;
 			char *old = side_path(s + 4, l - 4), *new = side_path(t + 4, tl - 4);
 
-			if (!git_header)
+			if (git_header) {
+				/* "diff --git" and its extended header named the files */
+				cur->deleted |= !new;
+				cur->created |= !old;
+				if (!old) {
+					free(cur->old_path);
+					cur->old_path = NULL;
+				}
+				free(old);
+				free(new);
+			} else {
 				cur = new_file(p);
+				cur->old_path = old;
+				cur->deleted = !new;
+				cur->created = !old;
+				cur->path = new ? new : (old ? tdx_xstrdup(old) : NULL);
+			}
 			git_header = false;
 			seen_header = true;
-			free(cur->path);
-			free(cur->old_path);
-			cur->old_path = old;
-			cur->deleted = !new;
-			cur->path = new ? new : (old ? tdx_xstrdup(old) : NULL);
 			if (!cur->path) {
 				snprintf(err, errlen, "%s:%lu: both sides are /dev/null", name, n);
 				return -1;
@@ -198,7 +430,8 @@ int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *na
 		}
 		if (starts(s, l, "@@ -")) {
 			if (!cur || git_header) {
-				snprintf(err, errlen, "%s:%lu: hunk without a file header", name, n);
+				snprintf(err, errlen, "%s:%lu: hunk without a file header", name,
+					 n);
 				return -1;
 			}
 			if (hunk_header(s, l, &old_left, &new_left, &new_line)) {
@@ -218,7 +451,7 @@ int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *na
 		snprintf(err, errlen, "%s: the last hunk is cut short (corrupt patch)", name);
 		return -1;
 	}
-	return 0;
+	return check_files(p, name, err, errlen);
 }
 
 int gate_input_read(const char *path, char **out, size_t *out_len, char *err, size_t errlen)
@@ -284,22 +517,4 @@ void gate_patch_release(struct gate_patch *p)
 	free(p->files);
 	free(p->buf);
 	memset(p, 0, sizeof(*p));
-}
-
-const struct gate_added *gate_file_added(const struct gate_file *f, unsigned int line)
-{
-	size_t lo = 0, hi = f->nr_added;
-
-	/* hunks come in file order, so the added lines are sorted */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (f->added[mid].line == line)
-			return &f->added[mid];
-		if (f->added[mid].line < line)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
 }

@@ -2,7 +2,9 @@
 /*
  * Unified diffs as git format-patch, git diff and diff -u write them: the
  * files a patch touches and, per file, the lines it adds, each with its line
- * in the post-image and its line in the patch (checkpatch's "#<n>:").
+ * in the patch (checkpatch's "#<n>:").  The post-image line a hunk header
+ * claims is only a claim: git apply places hunks by context (change.c
+ * finds where the lines really are).
  */
 #ifndef TDXCHECK_GATE_DIFF_H
 #define TDXCHECK_GATE_DIFF_H
@@ -11,9 +13,9 @@
 #include <stddef.h>
 
 struct gate_added {
-	unsigned int line;		/* in the post-image */
+	unsigned int line;		/* in the post-image (by the hunk header, for a patch's) */
 	unsigned long patch_line;	/* in the patch, 1-based */
-	const char *text;		/* after the '+', into the patch buffer */
+	const char *text;		/* after the '+', into the patch buffer or a file's text */
 	size_t len;			/* without the newline */
 };
 
@@ -21,6 +23,10 @@ struct gate_file {
 	char *path;		/* post-image path, first component (b/) stripped */
 	char *old_path;		/* pre-image path, NULL for a new file */
 	bool deleted;		/* +++ /dev/null: nothing to check */
+	bool created;		/* a new file: no pre-image */
+	bool copied;		/* copy from old_path (else a rename when the paths differ) */
+	bool symlink;		/* the post-image is a symbolic link: never followed */
+	bool binary;		/* a binary patch: no lines */
 	struct gate_added *added;
 	size_t nr_added, cap_added;
 };
@@ -47,8 +53,11 @@ int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *na
 		     char *err, size_t errlen);
 void gate_patch_release(struct gate_patch *p);
 
-/* The added line of f at post-image line, or NULL. */
-const struct gate_added *gate_file_added(const struct gate_file *f, unsigned int line);
+/*
+ * Does the path stay in its tree, as git's verify_path() wants (not
+ * absolute, no empty, ".", ".." or ".git" component)?
+ */
+bool gate_path_safe(const char *path);
 
 /* Does the path name a C source or header (.c, .h)? */
 bool gate_is_c_path(const char *path);

@@ -29,6 +29,24 @@ static char *capture(const char *top, const char *const *argv)
 	return out;
 }
 
+bool gate_git_available(void)
+{
+	const char *path = getenv("PATH"), *p, *end;
+	char file[PATH_MAX];
+
+	for (p = path ? path : "/usr/bin:/bin"; ; p = end + 1) {
+		size_t n;
+
+		end = strchr(p, ':');
+		n = end ? (size_t)(end - p) : strlen(p);
+		snprintf(file, sizeof(file), "%.*s/git", (int)n, n ? p : ".");
+		if (!access(file, X_OK))
+			return true;
+		if (!end)
+			return false;
+	}
+}
+
 char *gate_git_toplevel(void)
 {
 	static const char *const argv[] = { "git", "rev-parse", "--show-toplevel", NULL };
@@ -277,7 +295,7 @@ int gate_git_commit_patch(const char *top, const char *id, const char *out_path,
 {
 	const char *const argv[] = {
 		"git", "-c", "core.quotePath=true", "format-patch", "-M", "--stdout", "-1",
-		"--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/",
+		"--text", "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/",
 		"--dst-prefix=b/", id, NULL };
 	struct gate_cmd c = { .argv = argv, .dir = top, .out = out_path };
 	int code = gate_run(&c);
@@ -288,7 +306,7 @@ int gate_git_commit_patch(const char *top, const char *id, const char *out_path,
 }
 
 int gate_git_commit_files(const char *top, const char *id, const struct gate_patch *p,
-			  const char *tree, char *err, size_t errlen)
+			  const char *tree, bool parent, char *err, size_t errlen)
 {
 	size_t i;
 
@@ -301,11 +319,13 @@ int gate_git_commit_files(const char *top, const char *id, const struct gate_pat
 		char *spec, *dst;
 		int code;
 
-		if (f->deleted || !gate_is_c_path(f->path))
+		const char *path = parent ? f->old_path : f->path;
+
+		if (f->deleted || f->symlink || !gate_is_c_path(f->path) || !path)
 			continue;
-		if (asprintf(&spec, "%s:%s", id, f->path) < 0)
+		if (asprintf(&spec, parent ? "%s^:%s" : "%s:%s", id, path) < 0)
 			return -1;
-		dst = tdx_path_join(tree, f->path);
+		dst = tdx_path_join(tree, path);
 		if (gate_mkdirs_for(dst)) {
 			snprintf(err, errlen, "%s: cannot create: %s", dst, strerror(errno));
 			code = -1;
@@ -315,9 +335,14 @@ int gate_git_commit_files(const char *top, const char *id, const struct gate_pat
 					      .err = "/dev/null" };
 
 			code = gate_run(&c);
-			if (code)
+			if (code && parent) {
+				/* a root commit, or a path its parent lacks: no pre-image */
+				unlink(dst);
+				code = 0;
+			} else if (code) {
 				snprintf(err, errlen, "%.12s: %s: cannot read it from git", id,
 					 f->path);
+			}
 		}
 		free(spec);
 		free(dst);

@@ -12,6 +12,9 @@
 
 #include "diff.h"
 
+/* Is there a git in PATH?  Every input needs one (git apply, git diff). */
+bool gate_git_available(void);
+
 /* The top of the work tree holding the current directory, or NULL. */
 char *gate_git_toplevel(void);
 
@@ -58,12 +61,19 @@ int gate_git_commits(const char *top, const char *range, struct gate_commits *ou
 		     char *err, size_t errlen);
 void gate_commits_release(struct gate_commits *c);
 
-/* The commit as one mail (git format-patch -M --stdout -1), written to out_path. */
+/*
+ * The commit as one mail (git format-patch -M --stdout -1 --text: a
+ * .gitattributes "binary" or "-diff" must not hide a C file), to out_path.
+ */
 int gate_git_commit_patch(const char *top, const char *id, const char *out_path, char *err,
 			  size_t errlen);
 
-/* Write the commit's version of each .c/.h file p keeps (not deleted) under tree. */
+/*
+ * Write the commit's version of each .c/.h file p keeps (not deleted, not a
+ * link) under tree; with parent, its first parent's version of their old
+ * paths (none for a root commit or a new file).
+ */
 int gate_git_commit_files(const char *top, const char *id, const struct gate_patch *p,
-			  const char *tree, char *err, size_t errlen);
+			  const char *tree, bool parent, char *err, size_t errlen);
 
 #endif /* TDXCHECK_GATE_GIT_H */

@@ -2,9 +2,9 @@
 /*
  * tdxcheck-gate: checkpatch's habits, tdxcheck's findings.  Reads patches
  * (files, mailboxes, standard input) or git commits, finds where each one's
- * post-image is, has tdxcheck check every C file it touches and reports
- * only what is on a line it adds: the gate holds a change to what it
- * changes, one patch or commit at a time (series.c).
+ * pre-image and post-image are, has tdxcheck check every C file it touches
+ * in both and reports what the change causes: the gate holds a change to
+ * what it changes, one patch or commit at a time (series.c).
  *
  * Where the post-image is: for -g, each commit's files as git has them; for
  * patches, the work tree when the patch is applied there, else copies of
@@ -21,6 +21,7 @@
 #include "driver_path.h"
 #include "git.h"
 #include "options.h"
+#include "output.h"
 #include "series.h"
 #include "session.h"
 
@@ -33,12 +34,13 @@ static const char usage[] =
 	"       tdxcheck-gate [OPTION]... -g REV|A..B... [-- COMPILER-FLAG...]\n"
 	"\n"
 	"Check patches, or the commits of git ranges, the way checkpatch.pl does,\n"
-	"with tdxcheck's rules for code calling Intel TDX firmware: only the lines\n"
-	"a patch adds are reported.  Each .c and .h file a patch touches is\n"
-	"checked in its post-image by tdxcheck, with the flags after -- or those of\n"
-	"compile_commands.json (-p).  Several patches (files, or the mails of a\n"
-	"git format-patch --stdout mailbox) are checked one by one, each applied\n"
-	"on top of the ones before it; -g checks each commit on its own.\n"
+	"with tdxcheck's rules for code calling Intel TDX firmware: what each patch\n"
+	"causes is reported.  Each .c and .h file a patch touches is checked before\n"
+	"and after it by tdxcheck, with the flags after -- or those of\n"
+	"compile_commands.json (-p); the findings after that are not before are the\n"
+	"patch's.  Several patches (files, or the mails of a git format-patch\n"
+	"--stdout mailbox) are checked one by one, each applied on top of the ones\n"
+	"before it; -g checks each commit on its own.\n"
 	"\n"
 	"Options:\n"
 	"  -g, --git          the inputs are commits (REV) or ranges (A..B, A.., A...B)\n"
@@ -51,13 +53,25 @@ static const char usage[] =
 	"  --scope=tdx|all    judge only TDX code (default) or every function\n"
 	"  --primitives=LIST  more name patterns that count as TDX primitives\n"
 	"  --tdxcheck=PATH    the tdxcheck to run (default: installed beside the gate)\n"
-	"  --no-tree, --show-types  accepted for checkpatch's sake; nothing changes\n"
+	"  --added-lines-only report only findings on added lines\n"
+	"checkpatch's, with its meanings (also read from .checkpatch.conf):\n"
+	"  -q, --quiet        no frames, notes or verdict; nothing for a clean patch\n"
+	"  --terse            one line per finding\n"
+	"  --emacs            PATCH:LINE: before each finding\n"
+	"  --showfile         FILE:LINE: of the source before each finding\n"
+	"  --no-summary       no total line\n"
+	"  --summary-file     the total line names the patch\n"
+	"  --mailback         nothing at all for a clean patch\n"
+	"  --strict           CHECK-level findings too\n"
+	"  --color=WHEN       always, never, auto (default)\n"
+	"  --show-types       LEVEL:TYPE: rather than LEVEL:\n"
+	"  --no-tree          accepted; the gate needs no tree\n"
 	"  -h, --help         show this help and exit\n"
 	"  --version          show the version and exit\n"
 	"\n"
-	"Exit status: 0 nothing on the added lines, 1 findings in any patch or\n"
-	"commit, 2 bad input\n"
-	"(unreadable patch, not a diff, bad range, a file that does not compile).\n"
+	"Exit status: 0 nothing caused, 1 findings in any patch or commit, 2 bad\n"
+	"input (unreadable patch, not a diff, bad range, a path out of the tree, a\n"
+	"file that does not compile).\n"
 	"See tdxcheck-gate(1).\n";
 
 static int fail(const char *msg)
@@ -94,6 +108,9 @@ static int gate(const struct gate_opts *o)
 	char err[2 * PATH_MAX + 1024], cwd[PATH_MAX];
 	int ret = 2;
 
+	/* else every patch "does not apply", which sends the user the wrong way */
+	if (!gate_git_available())
+		return fail("git is needed (git apply, git diff) and is not in PATH");
 	s.tdxcheck = gate_driver_find(o->tdxcheck, err, sizeof(err));
 	if (!s.tdxcheck)
 		return fail(err);
@@ -115,6 +132,8 @@ static int gate(const struct gate_opts *o)
 	}
 	s.root = s.top && (o->git || !kernel_top(cwd)) ? s.top : cwd;
 	ret = o->git ? gate_series_git(&s) : gate_series_patches(&s);
+	if (ret < 2)
+		gate_report_notes(stdout, o, ret);
 out:
 	tdx_findings_release(&s.json);
 	tdx_compdb_release(&s.db);

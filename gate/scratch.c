@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * One temporary directory per run.  The user's tree is only ever read:
- * everything the gate writes (a copy of a file to patch, the driver's
- * compile_commands.json and reports) goes here.
+ * One temporary directory per run (checks/tmpdir.c, shared with tdxcheck,
+ * which removes it at exit and on every fatal signal).  The user's tree is
+ * only ever read: everything the gate writes (a copy of a file to patch,
+ * the driver's compile_commands.json and reports) goes here.
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,57 +14,21 @@
 #include <unistd.h>
 
 #include "scratch.h"
+#include "tmpdir.h"
 #include "xalloc.h"
-
-static char *scratch;
-
-static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)ftw;
-	if (flag == FTW_DP)
-		rmdir(path);
-	else
-		unlink(path);
-	return 0;
-}
-
-static void remove_scratch(void)
-{
-	char *s = scratch;
-
-	scratch = NULL;
-	if (s)
-		nftw(s, remove_one, 16, FTW_DEPTH | FTW_PHYS);
-	free(s);
-}
-
-static void on_signal(int sig)
-{
-	remove_scratch();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
 
 const char *gate_scratch_make(void)
 {
-	const char *base = getenv("TMPDIR");
-	char *t;
+	const char *dir;
+	char *tried;
 
-	if (scratch)
-		return scratch;
-	t = tdx_xasprintf("%s/tdxcheck-gate.XXXXXX", base && base[0] ? base : "/tmp");
-	if (!mkdtemp(t)) {
+	dir = tdx_tmpdir_make("tdxcheck-gate", &tried);
+	if (!dir) {
 		fprintf(stderr, "tdxcheck-gate: %s: cannot create a temporary directory: %s\n",
-			t, strerror(errno));
+			tried ? tried : "$TMPDIR", strerror(errno));
 		exit(2);
 	}
-	scratch = t;
-	atexit(remove_scratch);
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
-	return scratch;
+	return dir;
 }
 
 char *gate_scratch_path(const char *name)

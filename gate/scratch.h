@@ -2,7 +2,7 @@
 /*
  * The gate's private directory: the patch read from stdin, post-images of
  * patches not applied in the tree, compile_commands.json for the driver and
- * its reports.  Removed at exit and on SIGINT/SIGTERM/SIGHUP.
+ * its reports.  Removed at exit and on every fatal signal (SIGPIPE too).
  */
 #ifndef TDXCHECK_GATE_SCRATCH_H
 #define TDXCHECK_GATE_SCRATCH_H

@@ -15,6 +15,7 @@
 
 #include "git.h"
 #include "mbox.h"
+#include "output.h"
 #include "report.h"
 #include "run.h"
 #include "scratch.h"
@@ -76,8 +77,11 @@ int gate_series_git(struct gate_session *s)
 	}
 	if (!commits.nr) {
 		/* an empty range changes nothing: clean, not bad input */
-		if (o->format == GATE_FMT_CHECKPATCH)
-			tdx_report_checkpatch_total(stdout, 0, 0, 0, o->input);
+		struct gate_blames none = { 0 };
+
+		if (o->format != GATE_FMT_JSON &&
+		    gate_report(stdout, o, NULL, &none, o->input, o->input))
+			return fail("cannot write the report");
 		return gate_session_finish(s);
 	}
 	s->framed = commits.nr > 1;
@@ -85,6 +89,7 @@ int gate_series_git(struct gate_session *s)
 		const struct gate_commit *c = &commits.v[i];
 		struct gate_patch p = { 0 };
 		char *mail = numbered("commit.patch", i), *tree = numbered("commit", i), *name;
+		char *pre = numbered("parent", i);
 		char *buf;
 		size_t len;
 
@@ -96,15 +101,19 @@ int gate_series_git(struct gate_session *s)
 			snprintf(err, sizeof(err), "%s: cannot read", mail);
 			ret = fail(err);
 		} else if (parse(&p, buf, len, name, err, sizeof(err)) ||
-			   gate_git_commit_files(s->top, c->id, &p, tree, err, sizeof(err))) {
+			   gate_git_commit_files(s->top, c->id, &p, tree, false, err,
+						 sizeof(err)) ||
+			   gate_git_commit_files(s->top, c->id, &p, pre, true, err,
+						 sizeof(err))) {
 			ret = fail(err);
 		} else {
-			ret = worse(ret, gate_session_check(s, &p, tree, name));
+			ret = worse(ret, gate_session_check(s, &p, pre, tree, name, c->id));
 		}
 		gate_patch_release(&p);
 		free(name);
 		free(mail);
 		free(tree);
+		free(pre);
 	}
 	gate_commits_release(&commits);
 	return ret < 2 ? worse(ret, gate_session_finish(s)) : ret;
@@ -112,6 +121,7 @@ int gate_series_git(struct gate_session *s)
 
 struct item {
 	char *name;		/* as checkpatch names it: the file, "Your patch", a mail */
+	const char *arg;	/* the input it is from, as given ("-": standard input) */
 	char *path;		/* a file git apply can read */
 	struct gate_patch p;
 };
@@ -165,6 +175,7 @@ static int read_items(const struct gate_opts *o, struct item **out, size_t *nr_o
 			const char *shown = is_stdin ? "<stdin>" : in;
 
 			memset(it, 0, sizeof(*it));
+			it->arg = in;
 			memcpy(mbuf, buf + starts[k], mlen);
 			if (n == 1) {
 				it->name = tdx_xstrdup(is_stdin ? "Your patch" : in);
@@ -205,25 +216,41 @@ bad:
 	return -1;
 }
 
-/* One patch: the work tree when it is applied there, else a scratch copy. */
+/*
+ * One patch: the work tree when it is applied there (its pre-image: copies
+ * with the patch taken back out), else a scratch copy.  A mail without a
+ * diff (a cover letter) changes nothing.
+ */
 static int one_patch(struct gate_session *s, struct item *it)
 {
-	char err[PATH_MAX + 1024], *tree;
+	char err[PATH_MAX + 1024], *tree, *pre = gate_scratch_path("pre");
 	int ret;
 
-	if (gate_patch_applied(s->root, it->path))
-		return gate_session_check(s, &it->p, s->root, it->name);
-	tree = gate_scratch_path("tree");
-	if (gate_patch_apply_copy(s->root, tree, it->path, &it->p, err, sizeof(err))) {
-		char msg[sizeof(err) + 64];
+	if (!it->p.nr_files) {
+		ret = gate_session_check(s, &it->p, NULL, s->root, it->name, it->arg);
+	} else if (gate_patch_applied(s->root, it->path)) {
+		if (gate_patch_copy_files(s->root, pre, &it->p, true, err, sizeof(err)) ||
+		    gate_patch_apply_in(pre, it->path, true, err, sizeof(err))) {
+			free(pre);
+			return fail(err);
+		}
+		ret = gate_session_check(s, &it->p, pre, s->root, it->name, it->arg);
+	} else {
+		tree = gate_scratch_path("tree");
+		if (gate_patch_copy_files(s->root, pre, &it->p, false, err, sizeof(err)) ||
+		    gate_patch_apply_copy(s->root, tree, it->path, &it->p, err, sizeof(err))) {
+			char msg[sizeof(err) + 64];
 
-		snprintf(msg, sizeof(msg), "%s: %s",
-			 strcmp(it->name, "Your patch") ? it->name : "<stdin>", err);
+			snprintf(msg, sizeof(msg), "%s: %s",
+				 strcmp(it->name, "Your patch") ? it->name : "<stdin>", err);
+			free(tree);
+			free(pre);
+			return fail(msg);
+		}
+		ret = gate_session_check(s, &it->p, pre, tree, it->name, it->arg);
 		free(tree);
-		return fail(msg);
 	}
-	ret = gate_session_check(s, &it->p, tree, it->name);
-	free(tree);
+	free(pre);
 	return ret;
 }
 
@@ -275,6 +302,14 @@ int gate_series_patches(struct gate_session *s)
 		}
 	}
 	for (i = 0; i < nr && ret < 2; i++) {
+		char *pre = numbered("before", i);
+
+		/* the patch's files as the patches before it left them */
+		if (gate_patch_copy_files(tree, pre, &v[i].p, false, err, sizeof(err))) {
+			free(pre);
+			ret = fail(err);
+			break;
+		}
 		if (v[i].p.nr_files &&
 		    gate_patch_apply_in(tree, v[i].path, false, err, sizeof(err))) {
 			char msg[sizeof(err) + PATH_MAX + 128];
@@ -283,9 +318,11 @@ int gate_series_patches(struct gate_session *s)
 				 "before it, nor is the series applied there (%s)", v[i].name,
 				 s->root, err);
 			ret = fail(msg);
+			free(pre);
 			break;
 		}
-		ret = worse(ret, gate_session_check(s, &v[i].p, tree, v[i].name));
+		ret = worse(ret, gate_session_check(s, &v[i].p, pre, tree, v[i].name, v[i].arg));
+		free(pre);
 	}
 	if (ret < 2)
 		ret = worse(ret, gate_session_finish(s));

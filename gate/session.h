@@ -25,12 +25,14 @@ struct gate_session {
 };
 
 /*
- * Check one input: p, whose post-image is under check_root, reported as
- * name.  Returns 0 clean, 1 findings, 2 when it could not be checked
+ * Check one input: p, whose files are under pre_root before it and under
+ * post_root after it, reported as name (file_arg: the input as given, for
+ * --emacs).  Returns 0 clean, 1 findings, 2 when it could not be checked
  * (after a one-line error on stderr).
  */
 int gate_session_check(struct gate_session *s, const struct gate_patch *p,
-		       const char *check_root, const char *name);
+		       const char *pre_root, const char *post_root, const char *name,
+		       const char *file_arg);
 
 /* With --format=json, print the findings of every input.  0, or 2 on a write error. */
 int gate_session_finish(struct gate_session *s);

@@ -126,7 +126,7 @@ cp -r gate/tests/data/tree/. "$work/gate/"
 	cd "$work/gate" || exit 1
 	GIT_CEILING_DIRECTORIES=$work
 	export GIT_CEILING_DIRECTORIES
-	tdxcheck-gate "$src/gate/tests/data/0001-print-cpu.patch" -- "-I$src/testsuite/include" \
+	tdxcheck-gate --show-types "$src/gate/tests/data/0001-print-cpu.patch" -- "-I$src/testsuite/include" \
 		>"$work/got-gate" 2>"$work/gate.err"
 	echo $? >"$work/gate.rc"
 )

@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0
-# The multi-file refactor through cocci/tdxcheck-refactor:
+# The multi-file refactor through tdxcheck-refactor:
 #  1. one run converts a tree (helper, header, callers in three files) into
 #     multi/after exactly, the result compiles, and a second run changes nothing;
 #  2. a tree with a file Coccinelle cannot parse, and that names a TDX
-#     primitive, is left exactly as it was; one that names none is skipped;
+#     primitive, is left exactly as it was; one that names none is skipped,
+#     and so is an unparsable item naming none in a file that names one;
 #  3. a run over its time limit leaves the tree exactly as it was.
-# ctest: cmake -DSRC=<cocci dir> -DINCLUDE=<testsuite/include> -DWORK=<dir> -DCC=<gcc> -P ...
-set(refactor ${SRC}/tdxcheck-refactor)
+# ctest: cmake -DSRC=<cocci dir> -DREFACTOR=<tdxcheck-refactor> -DINCLUDE=<testsuite/include> -DWORK=<dir> -DCC=<gcc> -P ...
+set(refactor ${REFACTOR})
 set(rule ${SRC}/get-cpu-for-print.cocci)
 set(before ${SRC}/tests/multi/before)
 set(after ${SRC}/tests/multi/after)
@@ -73,6 +74,20 @@ expect_tree(${other} ${after} "unrelated parse error")
 file(READ ${other}/broken.c left)
 if(NOT left STREQUAL broken)
 	message(FATAL_ERROR "unrelated parse error: broken.c was changed")
+endif()
+
+# 2c. the parse gate judges what a rule could change: in a file that does
+#     name a primitive, an unparsable item that names none (a broken
+#     file-scope declaration) does not hold the refactor back, and is kept
+set(item ${WORK}/parse-error-in-file)
+fresh(${item})
+set(glue "\nstatic int broken_glue = (1 + ;\n")
+file(APPEND ${item}/helper.c "${glue}")
+run_refactor(${item} 0 "unrelated unparsable item")
+file(READ ${after}/helper.c want)
+file(READ ${item}/helper.c got)
+if(NOT got STREQUAL "${want}${glue}")
+	message(FATAL_ERROR "unrelated unparsable item: helper.c is not after/helper.c plus it")
 endif()
 
 # 3. over the time limit: nothing changes

@@ -12,10 +12,10 @@
 #     finding is left and the compiler accepts every converted call.
 # The assembly behind __tdx_module_call() (tdcall.S) is not C: the refactor
 # cannot change it, and the object is not linked.
-# ctest: cmake -DSRC=<cocci dir> -DKSRC=<linux-source-6.1> -DKBUILD=<build-6.1>
+# ctest: cmake -DSRC=<cocci dir> -DREFACTOR=<tdxcheck-refactor> -DKSRC=<linux-source-6.1> -DKBUILD=<build-6.1>
 #              -DPLUGIN=<tdxcheck_plugin.so> -DEXPECTED=<diff> -DSHIM=<header>
 #              -DWORK=<dir> -P refactor-kernel.cmake
-foreach(v SRC KSRC KBUILD PLUGIN EXPECTED SHIM WORK)
+foreach(v SRC REFACTOR KSRC KBUILD PLUGIN EXPECTED SHIM WORK)
 	if(NOT DEFINED ${v})
 		message(FATAL_ERROR "refactor-kernel.cmake: ${v} not set")
 	endif()
@@ -28,7 +28,7 @@ file(CREATE_LINK ${KSRC}/arch ${WORK}/a/arch SYMBOLIC)
 file(COPY ${KSRC}/arch/x86 DESTINATION ${tree}/arch)
 
 function(refactor what)
-	execute_process(COMMAND ${SRC}/tdxcheck-refactor ${SRC}/split-inout-args.cocci
+	execute_process(COMMAND ${REFACTOR} ${SRC}/split-inout-args.cocci
 				${tree}/arch/x86
 			RESULT_VARIABLE rc ERROR_VARIABLE err)
 	if(NOT rc EQUAL 0)

@@ -21,6 +21,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$work"
 GIT_CEILING_DIRECTORIES=$(cd "$work" && pwd -P)
 export GIT_CEILING_DIRECTORIES
+# nobody's .checkpatch.conf: the tests write their own
+HOME=$work/no-home
+export HOME
 data=$here/data
 expect=$here/expect
 failed=0
@@ -93,6 +96,43 @@ unchanged() {
 	diff -r -x .git "$work/ref" "$work/tree" >&2 || fail "the user's tree was modified"
 }
 
+# commit MESSAGE: commit the work tree's changes with fixed dates.
+commit() {
+	(cd "$work/tree" && git add -A && GIT_AUTHOR_DATE='2024-01-03T00:00:00Z' \
+		GIT_COMMITTER_DATE='2024-01-03T00:00:00Z' \
+		git -c user.name=T -c user.email=t@example.org commit -qm "$1") ||
+		fail "cannot commit '$1'"
+}
+
+# The short ids of HEAD~N..HEAD as @C1@.. in expectations.
+name_commits() {
+	subst=
+	for n in $(seq 1 "$1"); do
+		id=$(cd "$work/tree" && git rev-parse --short=12 "HEAD~$(($1 - n))")
+		subst="$subst -e s/@C$n@/$id/g"
+	done
+}
+
+# The review's series: a helper marked __always_unused with no caller (right
+# when added) beside one with an out parameter, a retry loop under
+# get_cpu(), then the first callers, which make the attribute wrong and the
+# out parameter always NULL, on lines that commit does not touch.
+review_series() {
+	fresh git
+	# each version of sys_init() goes after tdx_sys_lp_init(), line 23
+	(cd "$work/tree" && head -n 23 tdx_sys.c >../t && cat "$data/review/helper.c" >>../t &&
+	 tail -n +24 tdx_sys.c >>../t && mv ../t tdx_sys.c)
+	commit "x86/virt/tdx: add sys_init()"
+	(cd "$work/tree" && git show HEAD~1:tdx_sys.c >../base.c && head -n 23 ../base.c >../t &&
+	 cat "$data/review/retry.c" >>../t && tail -n +24 ../base.c >>../t && mv ../t tdx_sys.c)
+	commit "x86/virt/tdx: retry TDH.SYS.INIT on entropy exhaustion"
+	sed -i -e 's/^\treturn tdx_sys_lp_init();$/\treturn sys_init() ?: tdx_sys_lp_init();/' \
+		-e 's/^\t__seamcall(TDH_SYS_CONFIG, &args);$/&\n\tsys_rd(0, NULL);/' \
+		"$work/tree/tdx_sys.c"
+	commit "x86/virt/tdx: initialise the module first"
+	name_commits 3
+}
+
 flags="-I$inc"
 case "$scenario" in
 patch)
@@ -100,8 +140,9 @@ patch)
 	fresh
 	run 1 print-cpu.checkpatch - - -- ../0001-print-cpu.patch -- $flags
 	unchanged
-	# --no-tree and --show-types are checkpatch's; they change nothing.
-	run 1 print-cpu.checkpatch - - -- --no-tree --show-types ../0001-print-cpu.patch -- $flags
+	# --no-tree is checkpatch's and changes nothing; --show-types adds the types.
+	run 1 print-cpu-show-types.checkpatch - - -- --no-tree --show-types ../0001-print-cpu.patch \
+		-- $flags
 	unchanged
 	;;
 kernel-top)
@@ -284,6 +325,20 @@ bad-input)
 	run 2 - '^tdxcheck-gate: ../nosuch.json: (cannot read: )?No such file or directory$' \
 		- -- -p ../nosuch.json ../0001-print-cpu.patch
 	unchanged
+	# no git: said so, not "does not apply"
+	(cd "$work/tree" && PATH=$work/nowhere "$gate" --tdxcheck="$tdxcheck" \
+		../0001-print-cpu.patch -- $flags >"$work/out" 2>"$work/err")
+	rc=$?
+	[ "$rc" = 2 ] || fail "without git: exit $rc"
+	grep -qx 'tdxcheck-gate: git is needed (git apply, git diff) and is not in PATH' \
+		"$work/err" || fail "without git: $(cat "$work/err")"
+	# a name ending in a space is that name, not "sp.c"
+	fresh git
+	(cd "$work/tree" && printf 'int a;\n' >'sp.c ' && git add . &&
+	 git -c user.name=T -c user.email=t@example.org commit -qm sp &&
+	 printf 'int a;\nint b = 1 +;\n' >'sp.c ' && git diff >../sp.patch &&
+	 git checkout -q .) || fail "cannot make sp.patch"
+	run 0 - - - -- ../sp.patch -- $flags
 	;;
 header)
 	# A new header with a dropped status, included by the patched .c: the
@@ -303,6 +358,233 @@ header)
 	sed "s/^Commit $id (\"[^\"]*\")/..\/0005-new-header.patch/" "$work/out" |
 		diff -u "$expect/new-header.checkpatch" - >&2 || fail "-g differs from the patch"
 	unchanged
+	;;
+introduced)
+	# The gate reports what each commit causes: the first commit is clean,
+	# the second adds a loop under get_cpu(), the third's caller makes the
+	# unused attribute two commits up wrong, and is named under it.
+	review_series
+	run 1 review.checkpatch - - -- -g HEAD~3..HEAD -- $flags
+	# as patch files, each on top of the ones before it: the same findings
+	mails=$(cd "$work/tree" && git format-patch -o ../mails HEAD~3 | sed 's|.*/mails/|../mails/|' &&
+		git checkout -q --detach HEAD~3) || fail "format-patch"
+	run 1 - - - -- $mails -- $flags
+	grep -c '^WARNING: ' "$work/out" | grep -qx 3 || fail "patch files: $(cat "$work/out")"
+	grep -A5 "^WARNING: 'sys_init' is marked unused" "$work/out" |
+		grep -q '^+	return sys_init() ?: tdx_sys_lp_init();$' ||
+		fail "patch files: the caller is not named: $(cat "$work/out")"
+	# today's view: only findings on added lines, so the third is clean
+	(cd "$work/tree" && git checkout -q -)
+	run 0 - - - -- --added-lines-only -g HEAD -- $flags
+	# a finding already there is not the patch's, though its line moves
+	run 0 - - - -- -g HEAD~2 -- $flags
+	;;
+g1-offset)
+	# G1: git apply places a hunk by its context; the header's numbers lie.
+	fresh
+	sed 's/^@@ -10,14 +10,17 @@/@@ -2,14 +2,17 @@/' "$data/0001-print-cpu.patch" >"$work/g1.patch"
+	run 1 - - - -- ../g1.patch -- $flags
+	sed 's|^\.\./0001-print-cpu\.patch|../g1.patch|' "$expect/print-cpu.checkpatch" |
+		diff -u - "$work/out" >&2 || fail "an offset hunk changes the report"
+	# a comment added next to an old finding, under a header pointing at it
+	printf '%s\n' 'diff --git a/tdx_sys.c b/tdx_sys.c' '--- a/tdx_sys.c' '+++ b/tdx_sys.c' \
+		'@@ -31,6 +31,7 @@' ' 	sret = seamcall(TDH_SYS_LP_INIT, &args);' \
+		' 	if (sret != TDX_SUCCESS)' ' 		pr_err("TDH.SYS.LP.INIT failed: 0x%llx\n", sret);' \
+		'+	/* a harmless comment */' ' ' ' 	return sret ? -EIO : 0;' ' }' >"$work/g1b.patch"
+	run 0 - - - -- ../g1b.patch -- $flags
+	unchanged
+	;;
+g2-sections)
+	# G2: two sections for one file, the second numbered on the first's result
+	fresh
+	{ printf '%s\n' 'diff --git a/tdx_sys.c b/tdx_sys.c' '--- a/tdx_sys.c' '+++ b/tdx_sys.c' \
+		'@@ -1,2 +1,3 @@' ' // SPDX-License-Identifier: GPL-2.0' '+/* harmless */' ' /*'
+	  sed -n '/^diff --git/,/^-- $/p' "$data/0001-print-cpu.patch" | sed '$d' |
+		sed 's/^@@ -10,14 +10,17 @@/@@ -11,14 +11,17 @@/'; } >"$work/g2.patch"
+	run 1 - - - -- ../g2.patch -- $flags
+	grep '^#' "$work/out" | sed 's/^#[0-9]*: //' >"$work/where"
+	printf '%s\n' 'FILE: tdx_sys.c:14:' 'FILE: tdx_sys.c:20:' | diff -u - "$work/where" >&2 ||
+		fail "the second section's findings are not reported"
+	unchanged
+	;;
+g3-binary)
+	# G3: a binary patch to a C file is bad input; -g asks git for text
+	fresh git
+	(cd "$work/tree" && echo '*.c binary' >.gitattributes && git apply ../0001-print-cpu.patch &&
+	 git diff --binary tdx_sys.c >../g3.patch && git checkout -q tdx_sys.c &&
+	 rm .gitattributes) || fail "cannot make the binary patch"
+	grep -q '^GIT binary patch' "$work/g3.patch" || fail "g3.patch is not binary"
+	run 2 - '^tdxcheck-gate: \.\./g3\.patch: tdx_sys\.c: a binary patch to a C file cannot be checked \(make it with git diff --text\)$' \
+		- -- ../g3.patch -- $flags
+	(cd "$work/tree" && GIT_AUTHOR_DATE='2024-01-02T00:00:00Z' \
+		GIT_COMMITTER_DATE='2024-01-02T00:00:00Z' \
+		git -c user.name=T -c user.email=t@example.org am -q ../0001-print-cpu.patch &&
+		echo '*.c -diff' >.gitattributes) || fail "git am"
+	run 1 - - - -- -g HEAD -- $flags
+	grep -c '^WARNING: ' "$work/out" | grep -qx 2 || fail "-g with *.c -diff: $(cat "$work/out")"
+	;;
+g4-paths)
+	# G4: a path out of the tree is refused before anything is copied
+	fresh
+	mkdir -p "$work/r/a/b/repo" "$work/r/victim" "$work/r/t/x/y"
+	echo 'int v = 1;' >"$work/r/victim/target.c"
+	printf '%s\n' 'diff --git a/../../../victim/target.c b/../../../victim/target.c' \
+		'--- a/../../../victim/target.c' '+++ b/../../../victim/target.c' '@@ -1 +1 @@' \
+		'-int v = 1;' '+int v = 2;' >"$work/g4.patch"
+	(cd "$work/r/a/b/repo" && TMPDIR=$work/r/t/x/y "$gate" - <"$work/g4.patch" \
+		>"$work/out" 2>"$work/err")
+	rc=$?
+	[ "$rc" = 2 ] || fail "../ path: exit $rc, expected 2"
+	grep -qx "tdxcheck-gate: <stdin>: refusing the path '../../../victim/target.c': absolute, empty, or with a '.', '..' or '.git' component" \
+		"$work/err" || fail "../ path: $(cat "$work/err")"
+	[ -e "$work/r/t/x/victim" ] && fail "../ path: a file was created outside the scratch directory"
+	[ -z "$(ls "$work/r/t/x/y")" ] || fail "../ path: the scratch directory is left"
+	sed 's|\.\./\.\./\.\./victim|/etc|g' "$work/g4.patch" >"$work/g4b.patch"
+	run 2 "" "refusing the path '/etc/target.c'" - -- ../g4b.patch
+	sed 's|\.\./\.\./\.\./victim/|.git/|g' "$work/g4.patch" >"$work/g4c.patch"
+	run 2 "" "refusing the path '.git/target.c'" - -- ../g4c.patch
+	;;
+g5-symlink)
+	# G5: a patch adding a link to a C file outside the tree: never followed
+	fresh git
+	printf 'const char *API_TOKEN = "hunter2-very-secret";\nint x = ;\n' >"$work/secret.c"
+	(cd "$work/tree" && ln -s "$work/secret.c" leak.c && git add leak.c &&
+	 git diff --cached >../g5.patch && git rm -q --cached leak.c && rm leak.c) ||
+		fail "cannot make the link patch"
+	run 0 - - - -- ../g5.patch -- $flags
+	grep -q hunter2 "$work/out" "$work/err" && fail "the link's target was read"
+	unchanged
+	;;
+g6-quoted)
+	# G6: names git quotes ("\303\251.c")
+	fresh git
+	(cd "$work/tree" && cp tdx_sys.c é.c && git add é.c && git -c user.name=T \
+		-c user.email=t@example.org commit -qm e &&
+	 sed 's|tdx_sys\.c|é.c|g' ../0001-print-cpu.patch | git apply &&
+	 git -c core.quotePath=true diff >../g6.patch && git checkout -q é.c) ||
+		fail "cannot make the quoted patch"
+	grep -q '^diff --git "a/\\303\\251.c" "b/\\303\\251.c"$' "$work/g6.patch" ||
+		fail "g6.patch has no quoted name"
+	run 1 - - - -- ../g6.patch -- $flags
+	grep '^#' "$work/out" | sed 's/^#[0-9]*: //' >"$work/where"
+	printf '%s\n' 'FILE: é.c:13:' 'FILE: é.c:19:' | diff -u - "$work/where" >&2 ||
+		fail "quoted name: $(cat "$work/out")"
+	;;
+g7-rename)
+	# G7: renames and copies read their pre-image from the old name
+	fresh git
+	(cd "$work/tree" && git mv tdx_sys.c tdx_renamed.c && git diff -M --cached >../g7.patch &&
+	 git reset -q --hard) || fail "cannot make the rename"
+	run 0 - - - -- ../g7.patch -- $flags
+	(cd "$work/tree" && git mv tdx_sys.c tdx_renamed.c &&
+	 sed 's|tdx_sys\.c|tdx_renamed.c|g' ../0001-print-cpu.patch | git apply --cached &&
+	 git diff -M --cached >../g7b.patch && git reset -q --hard) ||
+		fail "cannot make the rename with changes"
+	grep -q '^rename from tdx_sys.c$' "$work/g7b.patch" || fail "g7b.patch is no rename"
+	run 1 - - - -- ../g7b.patch -- $flags
+	grep '^#' "$work/out" | sed 's/^#[0-9]*: //' >"$work/where"
+	printf '%s\n' 'FILE: tdx_renamed.c:13:' 'FILE: tdx_renamed.c:19:' |
+		diff -u - "$work/where" >&2 || fail "rename: $(cat "$work/out")"
+	(cd "$work/tree" && cp tdx_sys.c tdx_copy.c && git add tdx_copy.c &&
+	 git diff -C -C --cached >../g7c.patch && git reset -q --hard && rm -f tdx_copy.c) ||
+		fail "cannot make the copy"
+	grep -q '^copy from tdx_sys.c$' "$work/g7c.patch" || fail "g7c.patch is no copy"
+	run 0 - - - -- ../g7c.patch -- $flags
+	;;
+g8-signals)
+	# G8: SIGPIPE and the other fatal signals leave no temporary directory
+	fresh
+	mkdir "$work/tmp"
+	cat "$data"/series/000[1-3]-*.patch >"$work/series.mbox"
+	(cd "$work/tree" && TMPDIR=$work/tmp "$gate" ../series.mbox -- $flags | head -n 1 >/dev/null)
+	[ -z "$(ls "$work/tmp")" ] || fail "SIGPIPE left $(ls "$work/tmp")"
+	(cd "$work/tree" && TMPDIR=$work/tmp "$tdxcheck" tdx_sys.c ../tree/tdx_sys.c -- $flags 2>&1 |
+		head -n 1 >/dev/null)
+	[ -z "$(ls "$work/tmp")" ] || fail "tdxcheck: SIGPIPE left $(ls "$work/tmp")"
+	for sig in USR1 ALRM TERM HUP INT; do
+		(cd "$work/tree" && TMPDIR=$work/tmp exec "$gate" ../series.mbox -- $flags \
+			>/dev/null 2>&1) &
+		pid=$!
+		# wait until it has made its directory, then signal it
+		n=0
+		while [ -z "$(ls "$work/tmp")" ] && [ $n -lt 200 ] && kill -0 $pid 2>/dev/null; do
+			sleep 0.05
+			n=$((n + 1))
+		done
+		kill -s $sig $pid 2>/dev/null
+		wait $pid
+		# the tdxcheck it ran may still be finishing: it removes its own
+		n=0
+		while [ -n "$(ls "$work/tmp")" ] && [ $n -lt 200 ]; do
+			sleep 0.05
+			n=$((n + 1))
+		done
+		[ -z "$(ls "$work/tmp")" ] || fail "SIG$sig left $(ls "$work/tmp")"
+	done
+	;;
+g9-cover)
+	# G9: a lone cover letter adds nothing
+	fresh
+	cp -R "$data/series" "$work/series"
+	run 0 - - - -- ../series/0000-cover-letter.patch -- $flags
+	grep -q '^total: 0 errors, 0 warnings, [0-9]* lines checked$' "$work/out" ||
+		fail "cover letter: $(cat "$work/out")"
+	;;
+checkpatch-options)
+	# checkpatch's output options, and b4's per-patch check command:
+	# b4.prep-perpatch-check-cmd = tdxcheck-gate -q --terse --no-summary --mailback --showfile
+	fresh
+	b4="-q --terse --no-summary --mailback --showfile"
+	attr="'tdx_sys_lp_init' is marked unused but is used; drop the attribute"
+	cpu="get_cpu() only feeds a print; preemption is disabled for a log line, use raw_smp_processor_id()"
+	run 1 - - "$work/0001-print-cpu.patch" -- $b4 - -- $flags
+	printf '%s\n' "tdx_sys.c:13: WARNING: $attr" "tdx_sys.c:19: WARNING: $cpu" |
+		diff -u - "$work/out" >&2 || fail "b4's command"
+	run 1 - - "$work/0001-print-cpu.patch" -- $b4 --show-types - -- $flags
+	printf '%s\n' "tdx_sys.c:13: WARNING:TDX_UNUSED_ATTR_ON_USED: $attr" \
+		"tdx_sys.c:19: WARNING:TDX_GET_CPU_FOR_PRINT: $cpu" |
+		diff -u - "$work/out" >&2 || fail "b4's command with --show-types"
+	# a clean patch: nothing at all
+	run 0 - - "$work/0002-comment-only.patch" -- $b4 - -- $flags
+	[ -s "$work/out" ] && fail "--mailback printed for a clean patch: $(cat "$work/out")"
+	# --emacs names the patch and its line; --summary-file the patch in the total
+	run 1 - - - -- --emacs --summary-file -q ../0001-print-cpu.patch -- $flags
+	printf '%s\n' "../0001-print-cpu.patch:19: WARNING: $attr" \
+		'#19: FILE: tdx_sys.c:13:' '+static int __always_unused tdx_sys_lp_init(void)' '' \
+		"../0001-print-cpu.patch:25: WARNING: $cpu" '#25: FILE: tdx_sys.c:19:' \
+		'+	cpu = get_cpu();' '' \
+		'../0001-print-cpu.patch total: 0 errors, 2 warnings, 36 lines checked' |
+		diff -u - "$work/out" >&2 || fail "--emacs --summary-file -q"
+	# --strict adds the checks count; -q alone drops a clean patch's total
+	run 0 - - - -- --strict ../0002-comment-only.patch -- $flags
+	grep -qx 'total: 0 errors, 0 warnings, 0 checks, [0-9]* lines checked' "$work/out" ||
+		fail "--strict: $(cat "$work/out")"
+	run 0 - - - -- -q ../0002-comment-only.patch -- $flags
+	[ -s "$work/out" ] && fail "-q printed for a clean patch: $(cat "$work/out")"
+	# --color=always: checkpatch's colours
+	run 1 - - - -- --color=always --terse --show-types ../0001-print-cpu.patch -- $flags
+	esc=$(printf '\033')
+	head -n 1 "$work/out" | grep -q "^$esc\[33m\.\./0001-print-cpu\.patch:19: WARNING:$esc\[34mTDX_UNUSED_ATTR_ON_USED:$esc\[0m " ||
+		fail "--color=always: $(head -n 1 "$work/out" | od -c | head -n 3)"
+	run 2 - "^tdxcheck-gate: unknown color mode 'sometimes' \(always, never, auto\)$" - -- \
+		--color=sometimes ../0001-print-cpu.patch
+	# .checkpatch.conf in the tree's top comes before the command line;
+	# checkpatch's own options and types in it are skipped
+	printf '%s\n' '# my checkpatch options' '--show-types --max-line-length=100' \
+		'--ignore=LONG_LINE,get-cpu-for-print --terse # trailing comment' \
+		>"$work/tree/.checkpatch.conf"
+	run 1 - - - -- -q ../0001-print-cpu.patch -- $flags
+	printf '%s\n' "../0001-print-cpu.patch:19: WARNING:TDX_UNUSED_ATTR_ON_USED: $attr" \
+		'total: 0 errors, 1 warnings, 36 lines checked' |
+		diff -u - "$work/out" >&2 || fail ".checkpatch.conf"
+	run 1 - - - -- -q --no-show-types --noterse ../0001-print-cpu.patch -- $flags
+	head -n 1 "$work/out" | grep -qx "WARNING: $attr" || fail "the command line does not win"
+	rm "$work/tree/.checkpatch.conf"
+	# and in the home directory
+	mkdir "$work/home"
+	echo '--terse' >"$work/home/.checkpatch.conf"
+	(cd "$work/tree" && HOME=$work/home "$gate" ../0001-print-cpu.patch -- $flags >"$work/out")
+	[ "$(wc -l <"$work/out")" = 3 ] || fail "\$HOME/.checkpatch.conf: $(cat "$work/out")"
 	;;
 help)
 	fresh

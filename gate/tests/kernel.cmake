@@ -8,7 +8,7 @@ if(NOT TARGET tdxcheck)
 endif()
 
 set_property(GLOBAL APPEND PROPERTY TDX_KERNEL_COMPDB_6.12 arch/x86/virt/vmx/tdx/tdx.c)
-foreach(s mistake clean)
+foreach(s mistake clean shape)
 	add_test(NAME kernel-6.12/gate-${s}
 		COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/kernel-test.sh $<TARGET_FILE:tdxcheck-gate>
 			$<TARGET_FILE:tdxcheck> ${TDX_KERNEL_CACHE}/src/linux-source-6.12
@@ -18,5 +18,5 @@ foreach(s mistake clean)
 		LABELS kernel
 		FIXTURES_REQUIRED "tdx-kernel-6.12;tdx-kernel-compdb-6.12"
 		RESOURCE_LOCK tdx-kernel-build-6.12
-		TIMEOUT 120)
+		TIMEOUT 300)
 endforeach()
