@@ -7,7 +7,8 @@
 set -eu
 
 pkgs="build-essential cmake gcc-12-plugin-dev libsqlite3-dev libjansson-dev
-sparse coccinelle libclang-14-dev clang-14 libclang-rt-14-dev valgrind python3
+sparse coccinelle libclang-14-dev clang-14 libclang-rt-14-dev clang-tidy-14 llvm-14-dev
+valgrind python3
 linux-headers-amd64"
 kernel_pkgs="linux-source-6.1 linux-source-6.12 bc bison flex libelf-dev
 libssl-dev cpio kmod xz-utils rsync distcc iproute2"
