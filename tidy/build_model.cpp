@@ -1084,10 +1084,16 @@ int builder::walk_expr(const Stmt *t, bool used, int argof, xloc loc)
 		if (is_void(t)) {
 			const Stmt *v = last_kid(t);
 
+			int call;
+
 			used = false;	/* (void)f(): the value is dropped */
 			/* (void)(&a == &b) in typecheck(): GCC folds it away */
 			if (v && evaluates(v))
 				return -1;
+			call = walk_expr(v, used, argof, loc);
+			if (call >= 0)
+				tu->calls[call]->void_cast = true;
+			return call;
 		}
 		return walk_expr(last_kid(t), used, argof, loc);
 	}
