@@ -23,6 +23,8 @@
 #include "tdx_test.h"
 
 static const char *tdxcheck, *srcdir, *scratch;
+/* Where a run's stdout or stderr goes instead of being captured, e.g. /dev/full. */
+static const char *out_to, *err_to;
 
 struct result {
 	int status;
@@ -77,9 +79,11 @@ static struct result run_in(const char *dir, const char *first, ...)
 	argv[n] = NULL;
 	pid = fork();
 	if (pid == 0) {
-		int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		int e = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		int o = open(out_to ? out_to : out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		int e = open(err_to ? err_to : err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 
+		/* A run that hangs (a FIFO read forever) fails instead of stalling the test. */
+		alarm(120);
 		dup2(o, 1);
 		dup2(e, 2);
 		if (dir && chdir(dir))
@@ -89,8 +93,8 @@ static struct result run_in(const char *dir, const char *first, ...)
 	}
 	waitpid(pid, &status, 0);
 	r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-	r.out = slurp(out);
-	r.err = slurp(err);
+	r.out = out_to ? strdup("") : slurp(out);
+	r.err = err_to ? strdup("") : slurp(err);
 	free(out);
 	free(err);
 	return r;
@@ -175,6 +179,7 @@ static void test_bad_input(void)
 	bad_input("unknown rule", run("--types=no-such-rule", good), "'no-such-rule'");
 	bad_input("unknown scope", run("--scope=some", good), "'some'");
 	bad_input("bad -j", run("-j", "zero", good), "'zero'");
+	bad_input("bad --db-timeout", run("--db-timeout=soon", good), "'soon'");
 	bad_input("-p without value", run(good, "-p"), "'-p'");
 	bad_input("unreadable file", run(missing), missing);
 	bad_input("no file", run("-Ifoo"), "no input files");
@@ -477,6 +482,91 @@ static void test_dump_model(void)
 	release(&r);
 }
 
+/*
+ * Lost output is a failure: stdout or stderr on a full disk is exit 2, with
+ * one line saying so on stderr while stderr still works.
+ */
+static void test_write_errors(void)
+{
+	const char *bad = case_file("unused-out-param/bad-seamcall-ret.c");
+	static const char *const formats[] = { "--format=json", "--format=sarif",
+					       "--format=checkpatch" };
+	struct result r;
+	size_t i;
+
+	out_to = "/dev/full";
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		r = run(formats[i], bad, "--", inc_flag());
+		CHECK(r.status == 2 && lines(r.err) == 1 &&
+		      strstr(r.err, "tdxcheck: cannot write the report: "),
+		      "%s to a full disk: %d '%s'", formats[i], r.status, r.err);
+		release(&r);
+	}
+	r = run("--list-rules");
+	CHECK(r.status == 2 && lines(r.err) == 1 &&
+	      strstr(r.err, "tdxcheck: cannot write to standard output"),
+	      "--list-rules to a full disk: %d '%s'", r.status, r.err);
+	release(&r);
+	out_to = NULL;
+	err_to = "/dev/full";
+	r = run(bad, "--", inc_flag());
+	CHECK(r.status == 2, "findings on stderr to a full disk: exit %d", r.status);
+	release(&r);
+	err_to = NULL;
+}
+
+/* A FIFO named as a source would block gcc forever: refused at once. */
+static void test_fifo_input(void)
+{
+	char *fifo = fmt("%s/fifo.c", scratch);
+	int fd;
+
+	unlink(fifo);
+	CHECK(mkfifo(fifo, 0644) == 0, "mkfifo %s", fifo);
+	bad_input("FIFO as a source", run(fifo, "--", inc_flag()), "not a regular file");
+	/* Whatever still waits on it (a run before the fix) sees the end of the file. */
+	fd = open(fifo, O_WRONLY | O_NONBLOCK);
+	if (fd >= 0)
+		close(fd);
+	unlink(fifo);
+	free(fifo);
+}
+
+/*
+ * Past column 4096 GCC gives every location column 0: two findings there
+ * are still two, in either front end (clang keeps the real columns).
+ */
+static void test_long_line(void)
+{
+	static const char *const fes[] = { "--frontend=gcc", "--frontend=clang" };
+	char *text, *file;
+	size_t i;
+
+	text = fmt("#include <linux/types.h>\n#include <asm/tdx.h>\n\n"
+		   "void two_calls(struct tdx_module_args *args)\n{\n"
+		   "%*s__tdx_hypercall(args); __tdx_hypercall(args);\n}\n", 5000, "");
+	file = write_file("long-line.c", text);
+	for (i = 0; i < 2; i++) {
+		struct result r = run(fes[i], "--format=json", file, "--", inc_flag());
+		json_t *root = parse("long line", r.out), *list;
+		size_t k, n = 0;
+
+		list = json_object_get(root, "findings");
+		for (k = 0; k < json_array_size(list); k++) {
+			json_t *fd = json_array_get(list, k);
+
+			n += !strcmp(str(fd, "rule"), "status-ignored") &&
+			     json_integer_value(json_object_get(fd, "line")) == 6;
+		}
+		CHECK(r.status == 0 && n == 2, "%s: %zu findings on the long line: '%s'", fes[i], n,
+		      r.out);
+		json_decref(root);
+		release(&r);
+	}
+	free(text);
+	free(file);
+}
+
 int main(int argc, char *argv[])
 {
 	if (argc != 4) {
@@ -499,5 +589,8 @@ int main(int argc, char *argv[])
 	test_sparse();
 	test_xfile();
 	test_dump_model();
+	test_write_errors();
+	test_fifo_input();
+	test_long_line();
 	return tdx_test_status();
 }
