@@ -3,7 +3,8 @@
  * Reporters.  The text formats follow gcc and checkpatch.pl exactly, so the
  * tools that parse those (editors, CI log matchers, kernel workflows) work
  * unchanged; JSON and SARIF are built as trees with Jansson, never pasted
- * together, so any subject or path is escaped correctly.
+ * together, so any subject or path is escaped correctly (a path that is not
+ * UTF-8 as json_path.h says, in SARIF as a %XX-encoded URI).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "json_path.h"
 #include "report.h"
 #include "suppress.h"
 
@@ -154,7 +156,7 @@ int tdx_report_json(FILE *f, const struct tdx_findings *fs)
 		json_object_set_new(o, "rule", json_string(r->name));
 		json_object_set_new(o, "type", json_string(r->type));
 		json_object_set_new(o, "severity", json_string(gcc_level(fd)));
-		json_object_set_new(o, "file", json_string(path_of(fd)));
+		tdx_json_set_path(o, "file", path_of(fd));
 		json_object_set_new(o, "line", json_integer(fd->loc.line));
 		json_object_set_new(o, "column", json_integer(fd->loc.col));
 		json_object_set_new(o, "subject",

@@ -567,6 +567,60 @@ static void test_long_line(void)
 	free(file);
 }
 
+/*
+ * A file name is any bytes: one that is not UTF-8 keeps its findings in
+ * every format and front end (JSON adds the exact bytes as "file_bytes").
+ */
+static void test_file_name_bytes(void)
+{
+	const char *bad = case_file("unused-out-param/bad-seamcall-ret.c");
+	char *copy = fmt("%s/bad\xff" "name.c", scratch), *text = slurp(bad);
+	char *want = fmt("%s:7:26: warning: %s [tdx-unused-out-param]\n", copy, seamcall_msg);
+	char *bytes = fmt("%s/bad%%FFname.c", scratch);
+	char *uri = fmt("file://%s/bad%%FFname.c", scratch);
+	FILE *f = fopen(copy, "w");
+	struct result r;
+	json_t *root;
+
+	fputs(text, f);
+	fclose(f);
+	r = run(copy, "--", inc_flag());
+	CHECK(r.status == 0 && !strcmp(r.err, want), "gcc: %d '%s'", r.status, r.err);
+	release(&r);
+	r = run("--frontend=clang", copy, "--", inc_flag());
+	CHECK(r.status == 0 && !strcmp(r.err, want), "clang: %d '%s'", r.status, r.err);
+	release(&r);
+	r = run("--format=checkpatch", copy, "--", inc_flag());
+	CHECK(r.status == 0 && strstr(r.out, "has style problems"), "checkpatch: %d '%s' '%s'",
+	      r.status, r.out, r.err);
+	release(&r);
+	r = run("--format=json", copy, "--", inc_flag());
+	root = parse("json", r.out);
+	{
+		json_t *fd = json_array_get(json_object_get(root, "findings"), 0);
+
+		CHECK(r.status == 0 && !strcmp(str(fd, "file_bytes"), bytes) &&
+		      strstr(str(fd, "file"), "bad\xef\xbf\xbdname.c"), "json: %d '%s' '%s'",
+		      r.status, r.out, r.err);
+	}
+	json_decref(root);
+	release(&r);
+	r = run("--format=sarif", copy, "--", inc_flag());
+	CHECK(r.status == 0 && strstr(r.out, uri), "sarif: %d '%s'", r.status, r.err);
+	release(&r);
+	r = run("--dump-model", copy, "--", inc_flag());
+	root = parse("dump", r.out);
+	CHECK(r.status == 0 && !strcmp(str(root, "main_file_bytes"), bytes), "dump: %d '%s'",
+	      r.status, r.err);
+	json_decref(root);
+	release(&r);
+	free(copy);
+	free(text);
+	free(want);
+	free(bytes);
+	free(uri);
+}
+
 int main(int argc, char *argv[])
 {
 	if (argc != 4) {
@@ -592,5 +646,6 @@ int main(int argc, char *argv[])
 	test_write_errors();
 	test_fifo_input();
 	test_long_line();
+	test_file_name_bytes();
 	return tdx_test_status();
 }
