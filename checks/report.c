@@ -43,9 +43,10 @@ static unsigned int display_column(const struct tdx_finding *fd, const char *src
 {
 	unsigned int col = 0, i;
 
+	/* the source cache goes on from the last column of the line (many findings, one line) */
 	if (!src)
-		src = tdx_source_line(fd->loc.file, fd->loc.line, &len);
-	if (!src || !fd->loc.col || fd->loc.col - 1 > len)
+		return tdx_source_display_column(fd->loc.file, fd->loc.line, fd->loc.col);
+	if (!fd->loc.col || fd->loc.col - 1 > len)
 		return fd->loc.col;
 	for (i = 0; i + 1 < fd->loc.col; i++) {
 		if (src[i] == '\t')

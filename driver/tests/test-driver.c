@@ -568,6 +568,43 @@ static void test_long_line(void)
 }
 
 /*
+ * Many findings on one long line, with a tdxcheck-ignore comment on it (for
+ * another rule): the suppression check and the display column cost the
+ * line's length once, not once per finding.  Quadratic cost (100,000
+ * findings times 2.3 MB) would take hours and hit the test's timeout; the
+ * exact first and last columns show the incremental column is right.
+ */
+#define MANY_CALLS	100000
+
+static void test_many_findings_on_one_line(void)
+{
+	static const char call[] = "__tdx_hypercall(args); ";
+	const size_t step = sizeof(call) - 1;
+	char *file = fmt("%s/many-on-one-line.c", scratch), *first, *last;
+	FILE *f = fopen(file, "w");
+	struct result r;
+	size_t i;
+
+	fputs("#include <linux/types.h>\n#include <asm/tdx.h>\n\n"
+	      "void many(struct tdx_module_args *args)\n{\n\t", f);
+	for (i = 0; i < MANY_CALLS; i++)
+		fputs(call, f);
+	fputs("/* tdxcheck-ignore: args-not-zeroed */\n}\n", f);
+	fclose(f);
+	first = fmt("%s:6:9: warning: ", file);
+	last = fmt("%s:6:%zu: warning: ", file, 9 + (MANY_CALLS - 1) * step);
+	r = run("--frontend=clang", file, "--", inc_flag());
+	CHECK(r.status == 0 && lines(r.err) == MANY_CALLS, "clang: %d, %zu lines", r.status,
+	      lines(r.err));
+	CHECK(!strncmp(r.err, first, strlen(first)), "first finding: '%.200s'", r.err);
+	CHECK(strstr(r.err, last) != NULL, "no finding at '%s'", last);
+	release(&r);
+	free(first);
+	free(last);
+	free(file);
+}
+
+/*
  * A file name is any bytes: one that is not UTF-8 keeps its findings in
  * every format and front end (JSON adds the exact bytes as "file_bytes").
  */
@@ -646,6 +683,7 @@ int main(int argc, char *argv[])
 	test_write_errors();
 	test_fifo_input();
 	test_long_line();
+	test_many_findings_on_one_line();
 	test_file_name_bytes();
 	return tdx_test_status();
 }
