@@ -25,6 +25,8 @@
 static const char *tdxcheck, *srcdir, *scratch;
 /* Where a run's stdout or stderr goes instead of being captured, e.g. /dev/full. */
 static const char *out_to, *err_to;
+/* Seconds a run may take before it counts as hung. */
+static unsigned int run_limit = 120;
 
 struct result {
 	int status;
@@ -83,7 +85,7 @@ static struct result run_in(const char *dir, const char *first, ...)
 		int e = open(err_to ? err_to : err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 
 		/* A run that hangs (a FIFO read forever) fails instead of stalling the test. */
-		alarm(120);
+		alarm(run_limit);
 		dup2(o, 1);
 		dup2(e, 2);
 		if (dir && chdir(dir))
@@ -658,16 +660,80 @@ static void test_file_name_bytes(void)
 	free(uri);
 }
 
+/*
+ * 5,000 nested ifs: every front end walks them (tdxcheck-clang overflowed
+ * its stack at about 4,000) and finds the dropped status at the bottom.
+ */
+static void test_deep_nesting(void)
+{
+	static const char *const fes[] = { "--frontend=gcc", "--frontend=clang" };
+	char *file = fmt("%s/deep-ifs.c", scratch);
+	char *want = fmt("%s:5004:1: warning: status returned by '__seamcall' is ignored "
+			 "[tdx-status-ignored]\n", file);
+	FILE *f = fopen(file, "w");
+	struct result r;
+	size_t i;
+
+	fputs("unsigned long __seamcall(unsigned long fn, void *args);\n"
+	      "int deep(int x)\n{\n", f);
+	for (i = 0; i < 5000; i++)
+		fputs("if (x)\n", f);
+	fputs("__seamcall(1, 0);\nreturn 0;\n}\n", f);
+	fclose(f);
+	for (i = 0; i < 2; i++) {
+		r = run(fes[i], "--types=status-ignored", file);
+		CHECK(r.status == 0 && !strcmp(r.err, want), "%s: %d '%.300s'", fes[i], r.status,
+		      r.err);
+		release(&r);
+	}
+	free(file);
+	free(want);
+}
+
+/*
+ * Deeper than the clang front end's stated limit (100,000 levels): one line
+ * naming the file and the depth, exit 2, no crash.  An expression chain, as
+ * libclang parses 100,000 nested ifs in quadratic time.
+ */
+static void test_too_deep(void)
+{
+	char *file = fmt("%s/too-deep.c", scratch);
+	char *line = fmt("tdxcheck-clang: %s:3: nested more than 100000 levels deep; "
+			 "not checked\n", file);
+	FILE *f = fopen(file, "w");
+	struct result r;
+	size_t i;
+
+	fputs("int sum(int x)\n{\n\treturn ", f);
+	for (i = 0; i < 100000; i++)
+		fputs("x + ", f);
+	fputs("x;\n}\n", f);
+	fclose(f);
+	run_limit = 580;
+	r = run("--frontend=clang", file);
+	CHECK(r.status == 2 && !strncmp(r.err, line, strlen(line)) && lines(r.err) == 2 &&
+	      strstr(r.err, "not checked: ") && strstr(r.err, "exited with status 2"),
+	      "too deep: %d '%.300s'", r.status, r.err);
+	release(&r);
+	free(file);
+	free(line);
+}
+
 int main(int argc, char *argv[])
 {
-	if (argc != 4) {
-		fprintf(stderr, "usage: test-driver TDXCHECK SOURCE-DIR SCRATCH-DIR\n");
+	if (argc != 4 && !(argc == 5 && !strcmp(argv[4], "too-deep"))) {
+		fprintf(stderr, "usage: test-driver TDXCHECK SOURCE-DIR SCRATCH-DIR [too-deep]\n");
 		return 2;
 	}
 	tdxcheck = argv[1];
 	srcdir = argv[2];
 	scratch = argv[3];
 	mkdir(scratch, 0755);
+	/* A test of its own: libclang takes a while over 100,000 levels. */
+	if (argc == 5) {
+		test_too_deep();
+		return tdx_test_status();
+	}
 	test_info();
 	test_bad_input();
 	test_syntax_error();
@@ -685,5 +751,6 @@ int main(int argc, char *argv[])
 	test_long_line();
 	test_many_findings_on_one_line();
 	test_file_name_bytes();
+	test_deep_nesting();
 	return tdx_test_status();
 }
