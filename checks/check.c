@@ -4,6 +4,7 @@
  * comments silence, and hand back one sorted list without duplicates, so
  * every front end prints the same findings in the same order.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,9 +27,9 @@ static int str_cmp(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
-static int finding_cmp(const void *pa, const void *pb)
+/* File, position, rule: the order every front end prints in. */
+static int position_cmp(const struct tdx_finding *a, const struct tdx_finding *b)
 {
-	const struct tdx_finding *a = pa, *b = pb;
 	int c = str_cmp(a->loc.file, b->loc.file);
 
 	if (c)
@@ -37,6 +38,28 @@ static int finding_cmp(const void *pa, const void *pb)
 	if (c)
 		return c;
 	return (int)a->rule - (int)b->rule;
+}
+
+/* ... then the words, so that findings at one position come out in one order. */
+static int finding_cmp(const void *pa, const void *pb)
+{
+	const struct tdx_finding *a = pa, *b = pb;
+	int c = position_cmp(a, b);
+
+	if (c)
+		return c;
+	c = str_cmp(a->subject, b->subject);
+	return c ? c : str_cmp(a->message, b->message);
+}
+
+/*
+ * Two reports of one finding: a macro may expand to two calls at one
+ * position.  Column 0 is no position: GCC gives it to everything past
+ * column 4096 of a line, where two findings of one rule are two findings.
+ */
+static bool same_finding(const struct tdx_finding *a, const struct tdx_finding *b)
+{
+	return a->loc.col && !position_cmp(a, b);
 }
 
 struct tdx_finding *tdx_findings_push(struct tdx_findings *out)
@@ -83,10 +106,11 @@ void tdx_findings_sort_unique(struct tdx_findings *out, size_t from)
 {
 	size_t i, keep = from;
 
+	if (out->nr - from < 2)
+		return;	/* also: qsort() wants a non-NULL array even for no elements */
 	qsort(out->v + from, out->nr - from, sizeof(*out->v), finding_cmp);
-	/* One finding per rule and position: a macro may expand to two calls. */
 	for (i = from; i < out->nr; i++) {
-		if (keep > from && !finding_cmp(&out->v[keep - 1], &out->v[i])) {
+		if (keep > from && same_finding(&out->v[keep - 1], &out->v[i])) {
 			free(out->v[i].message);
 			continue;
 		}

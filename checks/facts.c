@@ -12,8 +12,14 @@
  * Writers: make -j runs many compiles at once.  The database is in WAL mode
  * (readers never block the writer), every unit is written in one
  * BEGIN IMMEDIATE transaction that first deletes the unit's old facts, and
- * SQLITE_BUSY is waited out (busy timeout, then a bounded retry loop).
+ * SQLITE_BUSY is waited out until one overall deadline (TDXCHECK_DB_TIMEOUT
+ * seconds, default 180): a writer stuck on a lock that is never released
+ * says "database is locked" rather than waiting forever in silence.
+ *
+ * Reading: a table that cannot be read whole is an error, never fewer rows;
+ * a database that is not ours, or only half ours, is refused, not converted.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fnmatch.h>
 #include <limits.h>
@@ -23,6 +29,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <sqlite3.h>
 
@@ -30,9 +37,10 @@
 #include "analysis.h"
 #include "xalloc.h"
 
-#define FACTS_MAGIC		TDX_FACTS_DB_MAGIC
-#define BUSY_TIMEOUT_MS		60000
-#define BUSY_RETRIES		200
+#define FACTS_MAGIC		TDX_FACTS_DB_MAGIC	/* PRAGMA user_version: facts.h */
+/* How long one open, record or read may wait for other writers, in seconds. */
+#define DB_TIMEOUT_DEFAULT	180
+#define DB_TIMEOUT_ENV		"TDXCHECK_DB_TIMEOUT"
 
 static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS units("
@@ -98,18 +106,76 @@ static void nap(int attempt)
 	nanosleep(&ts, NULL);
 }
 
-/* sqlite3_exec, with SQLITE_BUSY/LOCKED retried beyond the busy timeout. */
-static int exec_retry(sqlite3 *db, const char *sql)
-{
-	int attempt, rc = SQLITE_BUSY;
+/*
+ * One deadline for everything one call does: every wait on a lock (sqlite's
+ * busy handler and the retries around it) ends there.
+ */
+struct deadline {
+	struct timespec end;
+	long seconds;
+};
 
-	for (attempt = 0; attempt < BUSY_RETRIES; attempt++) {
-		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-			break;
-		nap(attempt);
+static void deadline_start(struct deadline *d)
+{
+	const char *env = getenv(DB_TIMEOUT_ENV);
+	char *end;
+	long s = DB_TIMEOUT_DEFAULT;
+
+	if (env && env[0]) {
+		errno = 0;
+		s = strtol(env, &end, 10);
+		if (errno || *end || s < 0 || s > 24L * 3600)
+			s = DB_TIMEOUT_DEFAULT;
 	}
+	d->seconds = s;
+	clock_gettime(CLOCK_MONOTONIC, &d->end);
+	d->end.tv_sec += s;
+}
+
+static long deadline_ms_left(const struct deadline *d)
+{
+	struct timespec now;
+	long long ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (long long)(d->end.tv_sec - now.tv_sec) * 1000 +
+	     (d->end.tv_nsec - now.tv_nsec) / 1000000;
+	if (ms <= 0)
+		return 0;
+	return ms > INT_MAX ? INT_MAX : (long)ms;
+}
+
+/* Whether to try again after rc: busy, and time is left (the busy handler waits until then). */
+static bool retry_busy(sqlite3 *db, int rc, const struct deadline *d, int attempt)
+{
+	long left;
+
+	if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+		return false;
+	left = deadline_ms_left(d);
+	if (!left)
+		return false;
+	nap(attempt);
+	sqlite3_busy_timeout(db, (int)left);
+	return true;
+}
+
+/* sqlite3_exec, with SQLITE_BUSY/LOCKED retried until the deadline. */
+static int exec_retry(sqlite3 *db, const char *sql, const struct deadline *d)
+{
+	int attempt = 0, rc;
+
+	do
+		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	while (retry_busy(db, rc, d, attempt++));
 	return rc;
+}
+
+/* Why rc happened, read before anything else can overwrite sqlite's message. */
+static void note_reason(char *why, size_t whylen, sqlite3 *db, int rc)
+{
+	snprintf(why, whylen, "%s", rc == SQLITE_BUSY || rc == SQLITE_LOCKED ?
+		 "database is locked" : db_reason(db, rc));
 }
 
 static int pragma_int(sqlite3 *db, const char *sql, int *value)
@@ -130,16 +196,86 @@ static int pragma_int(sqlite3 *db, const char *sql, int *value)
 }
 
 /*
- * Open for writing, creating the file and the schema when absent.  The
- * schema is created inside the caller's write transaction, so two first
- * writers cannot race on it.
+ * user_version and the number of tables, read in one statement so that both
+ * come from one snapshot (a first writer may commit the schema in between),
+ * waiting out writers until the deadline.
  */
-static sqlite3 *open_db(const char *path, bool create, char *err, size_t errlen)
+static int read_version(sqlite3 *db, int *version, int *tables, const struct deadline *d)
+{
+	sqlite3_stmt *st;
+	int attempt = 0, rc;
+
+	do {
+		rc = sqlite3_prepare_v2(db, "SELECT user_version,"
+					" (SELECT count(*) FROM sqlite_master) FROM pragma_user_version",
+					-1, &st, NULL);
+		if (rc != SQLITE_OK)
+			continue;
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*version = sqlite3_column_int(st, 0);
+			*tables = sqlite3_column_int(st, 1);
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(st);
+	} while (retry_busy(db, rc, d, attempt++));
+	return rc;
+}
+
+/* Whether path has a write-ahead log with transactions not yet in the file itself. */
+static bool has_wal(const char *path)
+{
+	char *wal = tdx_xasprintf("%s-wal", path);
+	struct stat st;
+	bool ret = !stat(wal, &st) && st.st_size > 0;
+
+	free(wal);
+	return ret;
+}
+
+/*
+ * Reopen path read-only as immutable: no lock, no WAL index.  Only right when
+ * has_wal() says every commit is in the file; the URI spells every byte that
+ * is not plainly safe as %XX, so any file name survives.
+ */
+static int open_immutable(const char *path, sqlite3 **db)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t len = strlen(path), i, o;
+	char *uri = tdx_xmalloc(3 * len + 32);
+	int rc;
+
+	o = (size_t)sprintf(uri, "file:");
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)path[i];
+
+		if (isalnum(c) || strchr("/._-~", c)) {
+			uri[o++] = (char)c;
+		} else {
+			uri[o++] = '%';
+			uri[o++] = hex[c >> 4];
+			uri[o++] = hex[c & 15];
+		}
+	}
+	strcpy(uri + o, "?immutable=1");
+	rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+			     NULL);
+	free(uri);
+	return rc;
+}
+
+/*
+ * Open for writing (create) or reading.  A writer creates the file when
+ * absent; the schema is created inside the caller's write transaction, so two
+ * first writers cannot race on it.
+ */
+static sqlite3 *open_db(const char *path, bool create, const struct deadline *d,
+			char *err, size_t errlen)
 {
 	int flags = create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
 			   : SQLITE_OPEN_READONLY;
 	sqlite3 *db = NULL;
-	int rc, attempt;
+	int rc, tables = 0;
 	int version = 0;
 
 	if (!create && access(path, R_OK)) {
@@ -152,14 +288,22 @@ static sqlite3 *open_db(const char *path, bool create, char *err, size_t errlen)
 		sqlite3_close(db);
 		return NULL;
 	}
-	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(db, (int)deadline_ms_left(d));
 
 	/* Reading the header is what tells a database from any other file. */
-	for (attempt = 0; attempt < BUSY_RETRIES; attempt++) {
-		rc = pragma_int(db, "PRAGMA user_version", &version);
-		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-			break;
-		nap(attempt);
+	rc = read_version(db, &version, &tables, d);
+	/*
+	 * A reader in a directory it cannot write (a CI artefact, a read-only
+	 * mount) cannot create the WAL index a WAL database wants; with no log
+	 * left over, the file alone holds every commit and is read as is.
+	 */
+	if (!create && ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN) &&
+	    !has_wal(path)) {
+		sqlite3_close(db);
+		db = NULL;
+		rc = open_immutable(path, &db);
+		if (rc == SQLITE_OK)
+			rc = read_version(db, &version, &tables, d);
 	}
 	if (rc != SQLITE_OK) {
 		set_err(err, errlen, "%s: %s", path, db_reason(db, rc));
@@ -178,13 +322,26 @@ static sqlite3 *open_db(const char *path, bool create, char *err, size_t errlen)
 		sqlite3_close(db);
 		return NULL;
 	}
+	/*
+	 * user_version 0 with tables in it: another program's database, which
+	 * switching to WAL and adding our tables would damage.
+	 */
+	if (version == 0 && tables) {
+		set_err(err, errlen, "%s: not a tdxcheck facts database (it holds other tables)",
+			path);
+		sqlite3_close(db);
+		return NULL;
+	}
 	if (create) {
 		/* WAL persists in the file; the first writer switches it. */
-		rc = exec_retry(db, "PRAGMA journal_mode=WAL");
+		rc = exec_retry(db, "PRAGMA journal_mode=WAL", d);
 		if (rc == SQLITE_OK)
-			rc = exec_retry(db, "PRAGMA synchronous=NORMAL");
+			rc = exec_retry(db, "PRAGMA synchronous=NORMAL", d);
 		if (rc != SQLITE_OK) {
-			set_err(err, errlen, "%s: %s", path, db_reason(db, rc));
+			char why[256];
+
+			note_reason(why, sizeof(why), db, rc);
+			set_err(err, errlen, "%s: %s", path, why);
 			sqlite3_close(db);
 			return NULL;
 		}
@@ -382,10 +539,23 @@ static int write_unit(struct writer *w, const struct tdx_tu *tu, const char *key
 	return rc;
 }
 
+/* The one-line reason for rc, with the deadline that was given up on when it is a lock. */
+static void lock_reason(char *why, size_t whylen, sqlite3 *db, int rc, const struct deadline *d)
+{
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		snprintf(why, whylen, "database is locked (gave up after %ld s; %s sets the limit)",
+			 d->seconds, DB_TIMEOUT_ENV);
+	else
+		note_reason(why, whylen, db, rc);
+}
+
 int tdx_facts_open(const char *db_path, char *err, size_t errlen)
 {
-	sqlite3 *db = open_db(db_path, true, err, errlen);
+	struct deadline d;
+	sqlite3 *db;
 
+	deadline_start(&d);
+	db = open_db(db_path, true, &d, err, errlen);
 	if (!db)
 		return -1;
 	sqlite3_close(db);
@@ -396,41 +566,44 @@ int tdx_facts_record(const char *db_path, const struct tdx_tu *tu,
 		     char *err, size_t errlen)
 {
 	struct writer w = { 0 };
-	char real[PATH_MAX];
+	struct deadline d;
+	char real[PATH_MAX], why[256] = "";
 	const char *key = tu->main_file;
-	int rc = SQLITE_BUSY, attempt;
+	int rc, attempt = 0;
 
 	/* One unit, one key, whatever directory the compile ran from. */
 	if (key && realpath(key, real))
 		key = real;
-	w.db = open_db(db_path, true, err, errlen);
+	deadline_start(&d);
+	w.db = open_db(db_path, true, &d, err, errlen);
 	if (!w.db)
 		return -1;
 
 	/*
 	 * BEGIN IMMEDIATE takes the write lock up front, so a busy database is
 	 * seen here (and waited out) rather than half-way through the unit.
+	 * sqlite's message is taken before ROLLBACK, which would replace it.
 	 */
-	for (attempt = 0; attempt < BUSY_RETRIES; attempt++) {
-		rc = exec_retry(w.db, "BEGIN IMMEDIATE");
-		if (rc == SQLITE_OK) {
-			rc = write_unit(&w, tu, key ? key : "");
-			if (rc == SQLITE_OK)
-				rc = sqlite3_exec(w.db, "COMMIT", NULL, NULL, NULL);
-			if (rc != SQLITE_OK)
-				sqlite3_exec(w.db, "ROLLBACK", NULL, NULL, NULL);
+	do {
+		rc = sqlite3_exec(w.db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
+			lock_reason(why, sizeof(why), w.db, rc, &d);
+			continue;
 		}
-		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-			break;
-		nap(attempt);
-	}
+		rc = write_unit(&w, tu, key ? key : "");
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(w.db, "COMMIT", NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
+			lock_reason(why, sizeof(why), w.db, rc, &d);
+			sqlite3_exec(w.db, "ROLLBACK", NULL, NULL, NULL);
+		}
+	} while (retry_busy(w.db, rc, &d, attempt++));
+	sqlite3_close(w.db);
 	if (rc != SQLITE_OK) {
 		set_err(err, errlen, "%s: cannot record %s: %s", db_path,
-			tu->main_file ? tu->main_file : "unit", db_reason(w.db, rc));
-		sqlite3_close(w.db);
+			tu->main_file ? tu->main_file : "unit", why);
 		return -1;
 	}
-	sqlite3_close(w.db);
 	return 0;
 }
 
@@ -497,33 +670,71 @@ static int count_rows(sqlite3 *db, const char *table, size_t *n)
 
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", table);
 	rc = pragma_int(db, sql, &v);
-	*n = (size_t)v;
+	*n = v > 0 ? (size_t)v : 0;
 	return rc;
 }
 
-static int load(sqlite3 *db, struct facts *f)
+/*
+ * How a SELECT of want rows ended after got of them: sqlite's error (a
+ * damaged page stops a scan early), or fewer rows than counted, are both a
+ * table that cannot be read whole.  The reason is noted before the statement
+ * is finalized, which would clear sqlite's message.
+ */
+static int scan_end(sqlite3 *db, int step_rc, size_t got, size_t want, const char *table,
+		    char *why, size_t whylen)
+{
+	if (step_rc != SQLITE_DONE && step_rc != SQLITE_ROW) {
+		note_reason(why, whylen, db, step_rc);
+		return step_rc;
+	}
+	if (got != want || step_rc == SQLITE_ROW) {
+		snprintf(why, whylen, "corrupt: %zu rows counted in %s, %s read", want, table,
+			 step_rc == SQLITE_ROW ? "more" : "fewer");
+		return SQLITE_CORRUPT;
+	}
+	return SQLITE_OK;
+}
+
+static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *why, size_t whylen)
+{
+	int rc = sqlite3_prepare_v2(db, sql, -1, st, NULL);
+
+	if (rc != SQLITE_OK)
+		note_reason(why, whylen, db, rc);
+	return rc;
+}
+
+/*
+ * Every row into memory.  f's counts only ever cover filled entries, so
+ * facts_free() is right whatever step failed; a row the rules cannot use
+ * (a function or parameter without a name) is a corrupt database.
+ */
+static int load(sqlite3 *db, struct facts *f, char *why, size_t whylen)
 {
 	sqlite3_stmt *st = NULL;
-	size_t i, nr_calls;
+	size_t nr_funcs, nr_params, nr_calls;
 	int rc;
 
-	rc = count_rows(db, "functions", &f->nr_funcs);
+	rc = count_rows(db, "functions", &nr_funcs);
 	if (rc == SQLITE_OK)
-		rc = count_rows(db, "params", &f->nr_params);
+		rc = count_rows(db, "params", &nr_params);
 	if (rc == SQLITE_OK)
 		rc = count_rows(db, "calls", &nr_calls);
-	if (rc != SQLITE_OK)
+	if (rc != SQLITE_OK) {
+		note_reason(why, whylen, db, rc);
 		return rc;
-	f->funcs = tdx_xcalloc(f->nr_funcs, sizeof(*f->funcs));
-	f->params = tdx_xcalloc(f->nr_params, sizeof(*f->params));
+	}
+	f->funcs = tdx_xcalloc(nr_funcs, sizeof(*f->funcs));
+	f->params = tdx_xcalloc(nr_params, sizeof(*f->params));
 	f->calls = tdx_xcalloc(nr_calls, sizeof(*f->calls));
 
-	rc = sqlite3_prepare_v2(db,
+	rc = prepare(db,
 		"SELECT unit, name, file, line, col, is_definition, is_static, address_taken,"
-		" spelled_unused, attr_file, attr_line, attr_col FROM functions", -1, &st, NULL);
-	for (i = 0; rc == SQLITE_OK && i < f->nr_funcs &&
-		    sqlite3_step(st) == SQLITE_ROW; i++) {
-		struct f_func *fn = &f->funcs[i];
+		" spelled_unused, attr_file, attr_line, attr_col FROM functions", &st, why, whylen);
+	if (rc != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && f->nr_funcs < nr_funcs) {
+		struct f_func *fn = &f->funcs[f->nr_funcs++];
 
 		fn->unit = sqlite3_column_int(st, 0);
 		fn->name = col_dup(st, 1);
@@ -538,21 +749,23 @@ static int load(sqlite3 *db, struct facts *f)
 		fn->attr_line = sqlite3_column_int(st, 10);
 		fn->attr_col = sqlite3_column_int(st, 11);
 		fn->node = -1;
+		if (!fn->name) {
+			snprintf(why, whylen, "corrupt: a function without a name");
+			sqlite3_finalize(st);
+			return SQLITE_CORRUPT;
+		}
 	}
-	f->nr_funcs = i;
-	/* a short read is an error reading the file, not fewer rows */
-	if (rc == SQLITE_OK && i < f->nr_funcs)
-		rc = sqlite3_errcode(db);
+	rc = scan_end(db, rc, f->nr_funcs, nr_funcs, "functions", why, whylen);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK)
 		return rc;
 
-	rc = sqlite3_prepare_v2(db,
-		"SELECT unit, func, idx, name, file, line, col, type_class FROM params",
-		-1, &st, NULL);
-	for (i = 0; rc == SQLITE_OK && i < f->nr_params &&
-		    sqlite3_step(st) == SQLITE_ROW; i++) {
-		struct f_param *p = &f->params[i];
+	rc = prepare(db, "SELECT unit, func, idx, name, file, line, col, type_class FROM params",
+		     &st, why, whylen);
+	if (rc != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && f->nr_params < nr_params) {
+		struct f_param *p = &f->params[f->nr_params++];
 
 		p->unit = sqlite3_column_int(st, 0);
 		p->func = col_dup(st, 1);
@@ -562,21 +775,25 @@ static int load(sqlite3 *db, struct facts *f)
 		p->line = sqlite3_column_int(st, 5);
 		p->col = sqlite3_column_int(st, 6);
 		p->type_class = col_dup(st, 7);
+		if (!p->func) {
+			snprintf(why, whylen, "corrupt: a parameter of no function");
+			sqlite3_finalize(st);
+			return SQLITE_CORRUPT;
+		}
 	}
-	f->nr_params = i;
-	/* a short read is an error reading the file, not fewer rows */
-	if (rc == SQLITE_OK && i < f->nr_params)
-		rc = sqlite3_errcode(db);
+	rc = scan_end(db, rc, f->nr_params, nr_params, "params", why, whylen);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK)
 		return rc;
 
 	/* Calls and their arguments in one ordered pass over a join. */
-	rc = sqlite3_prepare_v2(db,
+	rc = prepare(db,
 		"SELECT c.id, c.unit, c.caller, c.callee, c.nr_args, a.idx, a.kind, a.name"
 		" FROM calls c LEFT JOIN args a ON a.call = c.id ORDER BY c.id, a.idx",
-		-1, &st, NULL);
-	if (rc == SQLITE_OK) {
+		&st, why, whylen);
+	if (rc != SQLITE_OK)
+		return rc;
+	{
 		sqlite3_int64 last = -1;
 		struct f_call *c = NULL;
 
@@ -586,7 +803,7 @@ static int load(sqlite3 *db, struct facts *f)
 
 			if (id != last) {
 				if (f->nr_calls == nr_calls)
-					break;
+					break;	/* more calls than counted: scan_end says so */
 				c = &f->calls[f->nr_calls++];
 				c->unit = sqlite3_column_int(st, 1);
 				c->caller = col_dup(st, 2);
@@ -605,8 +822,7 @@ static int load(sqlite3 *db, struct facts *f)
 				c->args[idx].name = col_dup(st, 7);
 			}
 		}
-		if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-			rc = SQLITE_OK;
+		rc = scan_end(db, rc, f->nr_calls, nr_calls, "calls", why, whylen);
 	}
 	sqlite3_finalize(st);
 	return rc;
@@ -927,32 +1143,35 @@ int tdx_facts_check(const char *db_path, const struct tdx_config *cfg,
 		    struct tdx_findings *out, char *err, size_t errlen)
 {
 	struct facts f = { 0 };
+	struct deadline d;
 	sqlite3 *db;
 	size_t before = out->nr;
-	int rc, attempt;
+	char why[256] = "";
+	int rc, attempt = 0;
 
-	db = open_db(db_path, false, err, errlen);
+	deadline_start(&d);
+	db = open_db(db_path, false, &d, err, errlen);
 	if (!db)
 		return -1;
 	/* A consistent snapshot: WAL readers see one committed state. */
-	for (attempt = 0; attempt < BUSY_RETRIES; attempt++) {
+	for (;;) {
 		rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 		if (rc == SQLITE_OK)
-			rc = load(db, &f);
+			rc = load(db, &f, why, sizeof(why));
+		else
+			note_reason(why, sizeof(why), db, rc);
 		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+		if (!retry_busy(db, rc, &d, attempt++))
 			break;
 		facts_free(&f);
 		memset(&f, 0, sizeof(f));
-		nap(attempt);
-	}
-	if (rc != SQLITE_OK) {
-		set_err(err, errlen, "%s: %s", db_path, db_reason(db, rc));
-		facts_free(&f);
-		sqlite3_close(db);
-		return -1;
 	}
 	sqlite3_close(db);
+	if (rc != SQLITE_OK) {
+		set_err(err, errlen, "%s: %s", db_path, why);
+		facts_free(&f);
+		return -1;
+	}
 
 	build_graph(&f, cfg);
 	if (cfg->enabled[TDX_RULE_unused_attr_on_used])

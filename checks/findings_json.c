@@ -12,10 +12,12 @@
 #include <jansson.h>
 
 #include "findings_json.h"
+#include "json_path.h"
 
 struct loaded {
 	int rule;
-	const char *file, *subject, *message;
+	char *file;		/* malloc'd: a name that is not UTF-8 is decoded */
+	const char *subject, *message;
 	json_int_t line, column;
 };
 
@@ -25,7 +27,7 @@ static int read_one(json_t *o, struct loaded *l, size_t i, char *err, size_t err
 	const char *rule;
 
 	rule = json_string_value(json_object_get(o, "rule"));
-	l->file = json_string_value(json_object_get(o, "file"));
+	l->file = tdx_json_get_path(o, "file");
 	l->message = json_string_value(json_object_get(o, "message"));
 	subject = json_object_get(o, "subject");
 	l->subject = json_string_value(subject);
@@ -92,6 +94,8 @@ int tdx_findings_load_json(const char *path, struct tdx_findings *out,
 		append(out, &all[i]);
 	ret = 0;
 out:
+	for (i = 0; all && i < n; i++)
+		free(all[i].file);
 	free(all);
 	json_decref(root);
 	return ret;

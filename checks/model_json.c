@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "json_path.h"
 #include "model_json.h"
 
 static const char *const class_names[] = {
@@ -52,8 +53,12 @@ static json_t *str_or_null(const char *s)
 
 static json_t *dump_loc(const struct tdx_loc *loc)
 {
-	return json_pack("{s:o,s:I,s:I}", "file", str_or_null(loc->file),
-			 "line", (json_int_t)loc->line, "col", (json_int_t)loc->col);
+	json_t *o = json_object();
+
+	tdx_json_set_path(o, "file", loc->file);
+	json_object_set_new(o, "line", json_integer((json_int_t)loc->line));
+	json_object_set_new(o, "col", json_integer((json_int_t)loc->col));
+	return o;
 }
 
 static json_t *dump_unused(unsigned int bits)
@@ -190,7 +195,7 @@ static json_t *dump_tu(const struct tdx_tu *tu)
 	json_t *root = json_object(), *funcs = json_array(), *calls = json_array();
 	size_t i;
 
-	json_object_set_new(root, "main_file", str_or_null(tu->main_file));
+	tdx_json_set_path(root, "main_file", tu->main_file);
 	for (i = 0; i < tu->nr_funcs; i++)
 		json_array_append_new(funcs, dump_function(tu->funcs[i]));
 	json_object_set_new(root, "funcs", funcs);
@@ -361,6 +366,14 @@ static bool get_loc(struct loader *ld, json_t *o, const char *key, struct tdx_lo
 			  get_int(ld, v, "line", 0, UINT_MAX, 0, &line) &&
 			  get_int(ld, v, "col", 0, UINT_MAX, 0, &col);
 
+		if (ok && json_object_get(v, "file_bytes")) {
+			char *bytes = tdx_json_get_path(v, "file");
+
+			ok = bytes || fail(ld, "file_bytes", "expected bytes and %XX escapes");
+			if (ok)
+				file = tdx_str(ld->tu, bytes);
+			free(bytes);
+		}
 		pop(ld, old);
 		if (!ok)
 			return false;
@@ -709,7 +722,7 @@ struct tdx_tu *tdx_model_from_json(const char *text, char *err, size_t errlen)
 	struct loader ld = { .err = err, .errlen = errlen };
 	json_t *root, *funcs, *calls, *item;
 	json_error_t jerr;
-	const char *main_file = NULL;
+	char *main_file_bytes;
 	size_t i;
 
 	if (err && errlen)
@@ -734,8 +747,15 @@ struct tdx_tu *tdx_model_from_json(const char *text, char *err, size_t errlen)
 		json_decref(root);
 		return NULL;
 	}
-	main_file = json_string_value(item);
-	ld.tu = tdx_tu_new(main_file);
+	main_file_bytes = tdx_json_get_path(root, "main_file");
+	if (!main_file_bytes) {
+		if (err && errlen)
+			snprintf(err, errlen, "main_file_bytes: expected bytes and %%XX escapes");
+		json_decref(root);
+		return NULL;
+	}
+	ld.tu = tdx_tu_new(main_file_bytes);
+	free(main_file_bytes);
 	if (!ld.failed && get_array(&ld, root, "funcs", &funcs)) {
 		json_array_foreach(funcs, i, item) {
 			size_t old = push(&ld, "funcs[%zu]", i);

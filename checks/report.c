@@ -3,7 +3,8 @@
  * Reporters.  The text formats follow gcc and checkpatch.pl exactly, so the
  * tools that parse those (editors, CI log matchers, kernel workflows) work
  * unchanged; JSON and SARIF are built as trees with Jansson, never pasted
- * together, so any subject or path is escaped correctly.
+ * together, so any subject or path is escaped correctly (a path that is not
+ * UTF-8 as json_path.h says, in SARIF as a %XX-encoded URI).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "json_path.h"
 #include "report.h"
 #include "suppress.h"
 
@@ -41,9 +43,10 @@ static unsigned int display_column(const struct tdx_finding *fd, const char *src
 {
 	unsigned int col = 0, i;
 
+	/* the source cache goes on from the last column of the line (many findings, one line) */
 	if (!src)
-		src = tdx_source_line(fd->loc.file, fd->loc.line, &len);
-	if (!src || !fd->loc.col || fd->loc.col - 1 > len)
+		return tdx_source_display_column(fd->loc.file, fd->loc.line, fd->loc.col);
+	if (!fd->loc.col || fd->loc.col - 1 > len)
 		return fd->loc.col;
 	for (i = 0; i + 1 < fd->loc.col; i++) {
 		if (src[i] == '\t')
@@ -154,7 +157,7 @@ int tdx_report_json(FILE *f, const struct tdx_findings *fs)
 		json_object_set_new(o, "rule", json_string(r->name));
 		json_object_set_new(o, "type", json_string(r->type));
 		json_object_set_new(o, "severity", json_string(gcc_level(fd)));
-		json_object_set_new(o, "file", json_string(path_of(fd)));
+		tdx_json_set_path(o, "file", path_of(fd));
 		json_object_set_new(o, "line", json_integer(fd->loc.line));
 		json_object_set_new(o, "column", json_integer(fd->loc.col));
 		json_object_set_new(o, "subject",

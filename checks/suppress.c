@@ -10,11 +10,23 @@
 
 #include "suppress.h"
 
+/*
+ * What a line's tdxcheck-ignore comment silences, one bit per rule, worked
+ * out the first time a finding on that line asks: a line holding thousands
+ * of findings is read once, not once per finding.
+ */
+#define MASK_KNOWN	(1u << 31)
+_Static_assert(TDX_NR_RULES < 31, "a rule mask is an unsigned int");
+
 struct source_file {
 	char *path;
 	char *text;		/* NULL: unreadable */
+	size_t len;
 	size_t *line_off;	/* start of line i + 1 at line_off[i] */
 	unsigned int nr_lines;
+	unsigned int *silenced;	/* per line: MASK_KNOWN | 1 << rule, or 0 */
+	/* the last display column worked out, to go on from on the same line */
+	unsigned int dc_line, dc_byte, dc_col;
 	struct source_file *next;
 };
 
@@ -67,12 +79,14 @@ static struct source_file *load(const char *path)
 			return sf;
 	}
 	sf->text[len] = '\0';
+	sf->len = len;
 	for (i = 0; i < len; i++)
 		if (sf->text[i] == '\n')
 			nl++;
 	sf->nr_lines = (unsigned int)nl + (len && sf->text[len - 1] != '\n');
 	sf->line_off = calloc((size_t)sf->nr_lines + 1, sizeof(size_t));
-	if (!sf->line_off) {
+	sf->silenced = calloc((size_t)sf->nr_lines + 1, sizeof(*sf->silenced));
+	if (!sf->line_off || !sf->silenced) {
 		sf->nr_lines = 0;
 		return sf;
 	}
@@ -84,23 +98,51 @@ static struct source_file *load(const char *path)
 	return sf;
 }
 
-const char *tdx_source_line(const char *path, unsigned int line, size_t *len)
+static const char *line_of(struct source_file *sf, unsigned int line, size_t *len)
 {
-	struct source_file *sf;
 	size_t start, end;
 
-	if (!path || !line)
-		return NULL;
-	sf = load(path);
-	if (!sf || !sf->text || line > sf->nr_lines)
+	if (!sf || !sf->text || !line || line > sf->nr_lines)
 		return NULL;
 	start = sf->line_off[line - 1];
-	end = line < sf->nr_lines ? sf->line_off[line] : strlen(sf->text);
+	end = line < sf->nr_lines ? sf->line_off[line] : sf->len;
 	while (end > start && (sf->text[end - 1] == '\n' || sf->text[end - 1] == '\r'))
 		end--;
 	if (len)
 		*len = end - start;
 	return sf->text + start;
+}
+
+const char *tdx_source_line(const char *path, unsigned int line, size_t *len)
+{
+	return path ? line_of(load(path), line, len) : NULL;
+}
+
+unsigned int tdx_source_display_column(const char *path, unsigned int line, unsigned int col)
+{
+	struct source_file *sf = path ? load(path) : NULL;
+	const char *src;
+	unsigned int i = 0, dcol = 0;
+	size_t len;
+
+	src = line_of(sf, line, &len);
+	if (!src || !col || col - 1 > len)
+		return col;
+	/* Findings come sorted by column: go on from the last one on this line. */
+	if (sf->dc_line == line && sf->dc_byte <= col - 1) {
+		i = sf->dc_byte;
+		dcol = sf->dc_col;
+	}
+	for (; i + 1 < col; i++) {
+		if (src[i] == '\t')
+			dcol = (dcol / 8 + 1) * 8;
+		else if (((unsigned char)src[i] & 0xc0) != 0x80)
+			dcol++;	/* UTF-8 continuation bytes share a column */
+	}
+	sf->dc_line = line;
+	sf->dc_byte = i;
+	sf->dc_col = dcol;
+	return dcol + 1;
 }
 
 unsigned int tdx_source_nr_lines(const char *path)
@@ -118,6 +160,7 @@ void tdx_source_cache_clear(void)
 		free(cache->path);
 		free(cache->text);
 		free(cache->line_off);
+		free(cache->silenced);
 		free(cache);
 		cache = next;
 	}
@@ -194,10 +237,25 @@ static bool in_comment(const char *line, size_t len)
 
 static bool line_says(const char *path, unsigned int lineno, enum tdx_rule_id rule)
 {
+	struct source_file *sf = load(path);
+	const char *line;
+	unsigned int *mask;
 	size_t len;
-	const char *line = tdx_source_line(path, lineno, &len);
+	int r;
 
-	return line && in_comment(line, len) && tdx_line_suppresses(line, len, rule);
+	line = line_of(sf, lineno, &len);
+	if (!line)
+		return false;
+	mask = &sf->silenced[lineno - 1];
+	if (!*mask) {
+		bool comment = in_comment(line, len);
+
+		*mask = MASK_KNOWN;
+		for (r = 0; comment && r < TDX_NR_RULES; r++)
+			if (tdx_line_suppresses(line, len, (enum tdx_rule_id)r))
+				*mask |= 1u << r;
+	}
+	return *mask & (1u << rule);
 }
 
 bool tdx_suppressed(const struct tdx_finding *fd)

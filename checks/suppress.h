@@ -34,6 +34,13 @@ bool tdx_line_suppresses(const char *line, size_t len, enum tdx_rule_id rule);
  * plugin and the driver check one unit per process).
  */
 const char *tdx_source_line(const char *path, unsigned int line, size_t *len);
+/*
+ * The display column (tab stops of 8, a UTF-8 character one column) of byte
+ * column col (1-based) of that line, as gcc prints it; col itself when the
+ * line cannot be read.  Calls for increasing columns of one line cost the
+ * length of the line once, not once per call.
+ */
+unsigned int tdx_source_display_column(const char *path, unsigned int line, unsigned int col);
 /* Number of lines of the file, 0 when it cannot be read. */
 unsigned int tdx_source_nr_lines(const char *path);
 /* Forget every cached file (tests, long-running hosts). */

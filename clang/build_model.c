@@ -21,6 +21,7 @@
  * operators.c.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,14 @@
 #include "locs.h"
 #include "operators.h"
 #include "tokens.h"
+#include "xalloc.h"
+
+/*
+ * How deep statements and expressions may nest: the plugin, in cc1, takes
+ * 60,000 ifs; main.c gives the parse, this walk and the rules a stack sized
+ * for this depth.
+ */
+#define MAX_NESTING		100000
 
 static CXTranslationUnit ctu;
 static struct tdx_tu *tu;
@@ -519,6 +528,7 @@ struct fn_ctx {
 	bool skip_for_init;		/* the next for loop's init is a statement already */
 	struct { struct tok_file *f; unsigned int off; } *points;
 	size_t nr_points, cap_points;	/* expansion points seen */
+	int depth;			/* translate() and walk_expr() calls open */
 };
 
 static void add_var_ref(struct fn_ctx *c, CXCursor decl, struct tdx_var *var)
@@ -707,12 +717,108 @@ static bool add_block_vars(struct fn_ctx *c, CXCursor block)
 /* ---- expressions ---- */
 
 /*
+ * constant_expr() of every operator node, remembered: the walk asks it of
+ * each node of an expression and it looks at the whole subtree, which for a
+ * chain a + b + c + ... is quadratic without.  Open addressing on the
+ * expression a cursor stands for (data[1]; clang_hashCursor() hashes only
+ * the enclosing declaration, one value for a whole function body).  An empty
+ * slot is kind 0, which no cursor has; the unit's cursors outlive the table.
+ */
+struct const_memo {
+	CXCursor *keys;
+	bool *values;
+	size_t cap, nr;
+};
+
+static struct const_memo const_memo;
+
+static size_t cursor_hash(CXCursor c)
+{
+	uintptr_t h = (uintptr_t)c.data[1] ^ ((uintptr_t)c.kind << 3);
+
+	h ^= h >> 17;
+	h *= (uintptr_t)0x9e3779b97f4a7c15ULL;
+	return (size_t)(h ^ h >> 29);
+}
+
+static bool same_cursor(CXCursor a, CXCursor b)
+{
+	return a.kind == b.kind && a.data[0] == b.data[0] && a.data[1] == b.data[1];
+}
+
+static bool *memo_slot(CXCursor c, bool *found)
+{
+	struct const_memo *m = &const_memo;
+	size_t i;
+
+	if (2 * (m->nr + 1) > m->cap) {
+		struct const_memo grown = { NULL, NULL, m->cap ? 2 * m->cap : 1024, 0 };
+
+		grown.keys = tdx_xcalloc(grown.cap, sizeof(*grown.keys));
+		grown.values = tdx_xcalloc(grown.cap, sizeof(*grown.values));
+		for (i = 0; i < m->cap; i++) {
+			size_t j = cursor_hash(m->keys[i]) & (grown.cap - 1);
+
+			if (!m->keys[i].kind)
+				continue;
+			while (grown.keys[j].kind)
+				j = (j + 1) & (grown.cap - 1);
+			grown.keys[j] = m->keys[i];
+			grown.values[j] = m->values[i];
+			grown.nr++;
+		}
+		free(m->keys);
+		free(m->values);
+		*m = grown;
+	}
+	for (i = cursor_hash(c) & (m->cap - 1); m->keys[i].kind;
+	     i = (i + 1) & (m->cap - 1)) {
+		if (same_cursor(m->keys[i], c)) {
+			*found = true;
+			return &m->values[i];
+		}
+	}
+	*found = false;
+	m->keys[i] = c;
+	m->nr++;
+	return &m->values[i];
+}
+
+static bool constant_expr_of(CXCursor c, enum CXCursorKind k);
+
+/*
  * An expression that GCC folds to a constant leaves no location, so no
  * macro expansion, behind.
  */
 static bool constant_expr(CXCursor c)
 {
 	enum CXCursorKind k = kind_of(c);
+	bool found, *slot;
+
+	switch (k) {
+	case CXCursor_UnaryOperator:
+	case CXCursor_BinaryOperator:
+	case CXCursor_ConditionalOperator:
+	case CXCursor_ParenExpr:
+	case CXCursor_CStyleCastExpr:
+	case CXCursor_UnexposedExpr:
+		break;
+	default:
+		return constant_expr_of(c, k);	/* a leaf: no subtree to remember */
+	}
+	slot = memo_slot(c, &found);
+	if (!found) {
+		bool v = constant_expr_of(c, k);
+
+		/* the table may have grown during the recursion */
+		slot = memo_slot(c, &found);
+		*slot = v;
+	}
+	return *slot;
+}
+
+static bool constant_expr_of(CXCursor c, enum CXCursorKind k)
+{
 	struct kids kids;
 	bool all = true;
 	size_t i;
@@ -1147,7 +1253,7 @@ static void walk_asm(struct fn_ctx *c, CXCursor t, struct xloc loc)
  * argof: it is a direct argument of that call.  Returns the index of the
  * call t is (through conversions), else -1.
  */
-static int walk_expr(struct fn_ctx *c, CXCursor t, bool used, int argof, struct xloc ploc)
+static int walk_expr_at(struct fn_ctx *c, CXCursor t, bool used, int argof, struct xloc ploc)
 {
 	enum CXCursorKind k;
 	struct xloc loc = ploc;
@@ -2048,8 +2154,8 @@ static struct xloc gcc_expr_loc(CXCursor t)
  * knows it (an unbraced body), else -1.  NULL for what is no statement of
  * the model (a declaration without initialiser, an empty statement).
  */
-static struct tdx_stmt *translate(struct fn_ctx *c, CXCursor t, struct tok_file *sf,
-				  long start, struct send *end)
+static struct tdx_stmt *translate_at(struct fn_ctx *c, CXCursor t, struct tok_file *sf,
+				     long start, struct send *end)
 {
 	struct tdx_stmt *st;
 	enum CXCursorKind k = kind_of(t);
@@ -2148,6 +2254,44 @@ static struct tdx_stmt *translate(struct fn_ctx *c, CXCursor t, struct tok_file 
 	return st;
 }
 
+/*
+ * The walk recurses once per level of statement or expression nesting (an
+ * if in an if, a + b + c ...).  Past MAX_NESTING levels it stops with one
+ * line rather than overflow the stack it was given (main.c).
+ */
+static void too_deep(CXCursor t)
+{
+	unsigned int line;
+
+	clang_getSpellingLocation(clang_getCursorLocation(t), NULL, &line, NULL, NULL);
+	fprintf(stderr, "tdxcheck-clang: %s:%u: nested more than %d levels deep; not checked\n",
+		tu->main_file, line, MAX_NESTING);
+	exit(2);
+}
+
+static int walk_expr(struct fn_ctx *c, CXCursor t, bool used, int argof, struct xloc ploc)
+{
+	int ret;
+
+	if (++c->depth > MAX_NESTING)
+		too_deep(t);
+	ret = walk_expr_at(c, t, used, argof, ploc);
+	c->depth--;
+	return ret;
+}
+
+static struct tdx_stmt *translate(struct fn_ctx *c, CXCursor t, struct tok_file *sf,
+				  long start, struct send *end)
+{
+	struct tdx_stmt *st;
+
+	if (++c->depth > MAX_NESTING)
+		too_deep(t);
+	st = translate_at(c, t, sf, start, end);
+	c->depth--;
+	return st;
+}
+
 static void translate_function(CXCursor decl)
 {
 	struct tdx_function *fn = fn_for_decl(decl);
@@ -2228,6 +2372,9 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
 
 struct tdx_tu *bm_build(CXTranslationUnit t, const char *main_file)
 {
+	free(const_memo.keys);
+	free(const_memo.values);
+	memset(&const_memo, 0, sizeof(const_memo));
 	ctu = t;
 	tu = tdx_tu_new(main_file);
 	locs_start(t, tu);

@@ -17,6 +17,7 @@
  * broken input), the driver's -j runs them in parallel as it runs gcc, and
  * tdxcheck itself does not need libclang installed to check with GCC.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,7 +167,7 @@ static int write_out(const char *path, const char *what, struct tdx_tu *tu,
 	return 0;
 }
 
-int main(int argc, char **argv)
+static int check_unit(int argc, char **argv)
 {
 	struct tdx_findings findings = { NULL, 0, 0 };
 	struct run r = { 0 };
@@ -234,4 +235,45 @@ int main(int argc, char **argv)
 	tdx_config_release(&r.cfg);
 	free(r.args);
 	return ret;
+}
+
+/*
+ * Everything on one thread with a stack for deep nesting: libclang's parse
+ * (which otherwise runs on a thread of its own with 8 MB, unless
+ * LIBCLANG_NOTHREADS is set), the walk (build_model.c, which stops at its
+ * MAX_NESTING) and the rules all recurse once per level, as gcc's do in
+ * cc1.  The stack is address space reserved, used only as deep as a file
+ * nests.
+ */
+#define UNIT_STACK	(2048UL << 20)
+
+struct unit_run {
+	int argc;
+	char **argv;
+	int ret;
+};
+
+static void *unit_thread(void *data)
+{
+	struct unit_run *u = data;
+
+	u->ret = check_unit(u->argc, u->argv);
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	struct unit_run u = { argc, argv, 2 };
+	pthread_attr_t attr;
+	pthread_t thread;
+
+	setenv("LIBCLANG_NOTHREADS", "1", 1);
+	if (pthread_attr_init(&attr) || pthread_attr_setstacksize(&attr, UNIT_STACK) ||
+	    pthread_create(&thread, &attr, unit_thread, &u)) {
+		fprintf(stderr, "tdxcheck-clang: cannot reserve a stack: out of memory\n");
+		return 2;
+	}
+	pthread_join(thread, NULL);
+	pthread_attr_destroy(&attr);
+	return u.ret;
 }

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "argv.h"
 #include "clang_path.h"
@@ -60,6 +61,7 @@ static const char usage[] =
 	"  --primitives=LIST  more name patterns that count as TDX primitives\n"
 	"  --error            exit 1 when anything is reported\n"
 	"  --db=FILE          record every file's facts in the SQLite database FILE\n"
+	"  --db-timeout=SECS  give up on a locked database after SECS (default 180)\n"
 	"  --sparse           also run sparse with the same arguments\n"
 	"  -p PATH            take flags from compile_commands.json (or the one in PATH);\n"
 	"                     without FILE, check every entry\n"
@@ -92,23 +94,45 @@ static void make_tmpdir(void)
 	}
 }
 
+/*
+ * The report, flushed: a full disk or a closed pipe is known here, while
+ * there is still a way to say so (stderr, for a report on stdout).
+ */
 static int print_findings(const struct tdx_opts *o, const struct tdx_findings *fs,
 			  const struct tdx_argv *files)
 {
+	FILE *f = o->format == TDX_FMT_GCC ? stderr : stdout;
+	int ret = -1;
+
 	switch (o->format) {
 	case TDX_FMT_GCC:
-		tdx_report_gcc(stderr, fs);
-		return 0;
+		tdx_report_gcc(f, fs);
+		ret = 0;
+		break;
 	case TDX_FMT_CHECKPATCH:
-		tdx_report_checkpatch(stdout, fs, (const char *const *)files->v, files->nr,
+		tdx_report_checkpatch(f, fs, (const char *const *)files->v, files->nr,
 				      files->nr == 1 ? files->v[0] : NULL);
-		return 0;
+		ret = 0;
+		break;
 	case TDX_FMT_JSON:
-		return tdx_report_json(stdout, fs);
+		ret = tdx_report_json(f, fs);
+		break;
 	case TDX_FMT_SARIF:
-		return tdx_report_sarif(stdout, fs);
+		ret = tdx_report_sarif(f, fs);
+		break;
 	}
-	return -1;
+	if (fflush(f) || ferror(f))
+		ret = -1;
+	return ret;
+}
+
+static bool report_failed;	/* said once: no second line about stdout */
+
+static void report_write_error(void)
+{
+	report_failed = true;
+	fprintf(stderr, "tdxcheck: cannot write the report: %s\n",
+		errno ? strerror(errno) : "write error");
 }
 
 /* ---- check mode ---- */
@@ -203,6 +227,28 @@ static bool is_asm_source(const char *file)
 	const char *dot = strrchr(file, '.');
 
 	return dot && (!strcmp(dot, ".S") || !strcmp(dot, ".s") || !strcmp(dot, ".sx"));
+}
+
+/*
+ * A source file the compiler can read to its end: a FIFO or a device would
+ * block it forever, or feed it something that is not the file.  Says why
+ * not on stderr.
+ */
+static bool readable_source(const char *dir, const char *file)
+{
+	char *where = dir && file[0] != '/' ? tdx_xasprintf("%s/%s", dir, file) :
+			  tdx_xstrdup(file);
+	struct stat st;
+	bool ok = false;
+
+	if (access(where, R_OK) || stat(where, &st))
+		fprintf(stderr, "tdxcheck: %s: cannot read: %s\n", file, strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		fprintf(stderr, "tdxcheck: %s: not a regular file\n", file);
+	else
+		ok = true;
+	free(where);
+	return ok;
 }
 
 /*
@@ -379,6 +425,10 @@ static int check_files(const struct tdx_opts *o)
 		for (i = 0; i < n; i++) {
 			struct tdx_argv eflags = { 0 }, efiles = { 0 };
 
+			if (!o->dry_run && !readable_source(pick[i]->directory, pick[i]->file)) {
+				run.status = 2;
+				continue;
+			}
 			if (tdx_flags_filter((int)pick[i]->args.nr, pick[i]->args.v, &eflags,
 					     &efiles, err, sizeof(err))) {
 				fprintf(stderr, "tdxcheck: %s: %s\n", db.path, err);
@@ -403,9 +453,7 @@ static int check_files(const struct tdx_opts *o)
 		for (i = 0; i < files.nr; i++) {
 			if (is_asm_source(files.v[i]))
 				continue;
-			if (access(files.v[i], R_OK)) {
-				fprintf(stderr, "tdxcheck: %s: cannot read: %s\n", files.v[i],
-					strerror(errno));
+			if (!readable_source(NULL, files.v[i])) {
 				run.status = 2;
 				continue;
 			}
@@ -441,8 +489,9 @@ static int check_files(const struct tdx_opts *o)
 	ret = run.status;
 	if (!o->dump_model && !o->dry_run) {
 		tdx_findings_sort_unique(&run.found, 0);
+		errno = 0;
 		if (print_findings(o, &run.found, &checked)) {
-			fprintf(stderr, "tdxcheck: cannot write the report\n");
+			report_write_error();
 			ret = 2;
 		}
 		if (!ret && o->error && run.found.nr)
@@ -514,8 +563,9 @@ static int report_facts(const struct tdx_opts *o)
 		if (!seen)
 			tdx_argv_push(&files, kept.v[i].loc.file);
 	}
+	errno = 0;
 	if (print_findings(o, &kept, &files)) {
-		fprintf(stderr, "tdxcheck: cannot write the report\n");
+		report_write_error();
 		ret = 2;
 	}
 	if (!ret && o->error && kept.nr)
@@ -545,6 +595,9 @@ int main(int argc, char *argv[])
 		tdx_opts_release(&o);
 		return 2;
 	}
+	/* The plugin and tdxcheck-clang record the facts: they read the limit from there. */
+	if (o.db_timeout)
+		setenv("TDXCHECK_DB_TIMEOUT", o.db_timeout, 1);
 	if (!o.cc) {
 		const char *cc = getenv("TDXCHECK_CC");
 
@@ -568,7 +621,17 @@ int main(int argc, char *argv[])
 		break;
 	}
 	tdx_opts_release(&o);
-	if (fflush(stdout) && !ret)
+	/*
+	 * Whatever else went to stdout (--help, --dump-model, ...) and gcc's
+	 * messages replayed on stderr: output that was lost is a failure.
+	 */
+	errno = 0;
+	if ((fflush(stdout) || ferror(stdout)) && !report_failed) {
+		fprintf(stderr, "tdxcheck: cannot write to standard output: %s\n",
+			errno ? strerror(errno) : "write error");
+		ret = 2;
+	}
+	if (fflush(stderr) || ferror(stderr))
 		ret = 2;
 	return ret;
 }

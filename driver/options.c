@@ -198,6 +198,18 @@ int tdx_opts_parse(struct tdx_opts *o, int argc, char *const argv[],
 			o->db = v;
 			continue;
 		}
+		if (!missing &&
+		    (v = long_value("--db-timeout", argc, argv, &i, &missing)) && !missing) {
+			char *end;
+			long n = strtol(v, &end, 10);
+
+			if (!v[0] || *end || n < 0 || n > 24L * 3600) {
+				snprintf(err, errlen, "bad --db-timeout '%s' (seconds, 0 to 86400)", v);
+				return -1;
+			}
+			o->db_timeout = v;
+			continue;
+		}
 		if (!missing && (v = long_value("--plugin", argc, argv, &i, &missing)) && !missing) {
 			o->plugin = v;
 			continue;

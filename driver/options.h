@@ -33,6 +33,7 @@ struct tdx_opts {
 	/* the same selection, passed on to the plugin as given */
 	const char *types, *ignore, *scope, *primitives;
 	const char *db;
+	const char *db_timeout;	/* --db-timeout: seconds a facts writer waits for a lock */
 	const char *plugin;	/* --plugin=PATH, else TDXCHECK_PLUGIN, else found */
 	const char *cc;		/* --cc=GCC, else TDXCHECK_CC, else gcc */
 	const char *compdb;	/* -p */

@@ -23,6 +23,10 @@
 #include "tdx_test.h"
 
 static const char *tdxcheck, *srcdir, *scratch;
+/* Where a run's stdout or stderr goes instead of being captured, e.g. /dev/full. */
+static const char *out_to, *err_to;
+/* Seconds a run may take before it counts as hung. */
+static unsigned int run_limit = 120;
 
 struct result {
 	int status;
@@ -77,9 +81,11 @@ static struct result run_in(const char *dir, const char *first, ...)
 	argv[n] = NULL;
 	pid = fork();
 	if (pid == 0) {
-		int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		int e = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		int o = open(out_to ? out_to : out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		int e = open(err_to ? err_to : err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 
+		/* A run that hangs (a FIFO read forever) fails instead of stalling the test. */
+		alarm(run_limit);
 		dup2(o, 1);
 		dup2(e, 2);
 		if (dir && chdir(dir))
@@ -89,8 +95,8 @@ static struct result run_in(const char *dir, const char *first, ...)
 	}
 	waitpid(pid, &status, 0);
 	r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-	r.out = slurp(out);
-	r.err = slurp(err);
+	r.out = out_to ? strdup("") : slurp(out);
+	r.err = err_to ? strdup("") : slurp(err);
 	free(out);
 	free(err);
 	return r;
@@ -175,6 +181,7 @@ static void test_bad_input(void)
 	bad_input("unknown rule", run("--types=no-such-rule", good), "'no-such-rule'");
 	bad_input("unknown scope", run("--scope=some", good), "'some'");
 	bad_input("bad -j", run("-j", "zero", good), "'zero'");
+	bad_input("bad --db-timeout", run("--db-timeout=soon", good), "'soon'");
 	bad_input("-p without value", run(good, "-p"), "'-p'");
 	bad_input("unreadable file", run(missing), missing);
 	bad_input("no file", run("-Ifoo"), "no input files");
@@ -481,16 +488,260 @@ static void test_dump_model(void)
 	release(&r);
 }
 
+/*
+ * Lost output is a failure: stdout or stderr on a full disk is exit 2, with
+ * one line saying so on stderr while stderr still works.
+ */
+static void test_write_errors(void)
+{
+	const char *bad = case_file("unused-out-param/bad-seamcall-ret.c");
+	static const char *const formats[] = { "--format=json", "--format=sarif",
+					       "--format=checkpatch" };
+	struct result r;
+	size_t i;
+
+	out_to = "/dev/full";
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		r = run(formats[i], bad, "--", inc_flag());
+		CHECK(r.status == 2 && lines(r.err) == 1 &&
+		      strstr(r.err, "tdxcheck: cannot write the report: "),
+		      "%s to a full disk: %d '%s'", formats[i], r.status, r.err);
+		release(&r);
+	}
+	r = run("--list-rules");
+	CHECK(r.status == 2 && lines(r.err) == 1 &&
+	      strstr(r.err, "tdxcheck: cannot write to standard output"),
+	      "--list-rules to a full disk: %d '%s'", r.status, r.err);
+	release(&r);
+	out_to = NULL;
+	err_to = "/dev/full";
+	r = run(bad, "--", inc_flag());
+	CHECK(r.status == 2, "findings on stderr to a full disk: exit %d", r.status);
+	release(&r);
+	err_to = NULL;
+}
+
+/* A FIFO named as a source would block gcc forever: refused at once. */
+static void test_fifo_input(void)
+{
+	char *fifo = fmt("%s/fifo.c", scratch);
+	int fd;
+
+	unlink(fifo);
+	CHECK(mkfifo(fifo, 0644) == 0, "mkfifo %s", fifo);
+	bad_input("FIFO as a source", run(fifo, "--", inc_flag()), "not a regular file");
+	/* Whatever still waits on it (a run before the fix) sees the end of the file. */
+	fd = open(fifo, O_WRONLY | O_NONBLOCK);
+	if (fd >= 0)
+		close(fd);
+	unlink(fifo);
+	free(fifo);
+}
+
+/*
+ * Past column 4096 GCC gives every location column 0: two findings there
+ * are still two, in either front end (clang keeps the real columns).
+ */
+static void test_long_line(void)
+{
+	static const char *const fes[] = { "--frontend=gcc", "--frontend=clang" };
+	char *text, *file;
+	size_t i;
+
+	text = fmt("#include <linux/types.h>\n#include <asm/tdx.h>\n\n"
+		   "void two_calls(struct tdx_module_args *args)\n{\n"
+		   "%*s__tdx_hypercall(args); __tdx_hypercall(args);\n}\n", 5000, "");
+	file = write_file("long-line.c", text);
+	for (i = 0; i < 2; i++) {
+		struct result r = run(fes[i], "--format=json", file, "--", inc_flag());
+		json_t *root = parse("long line", r.out), *list;
+		size_t k, n = 0;
+
+		list = json_object_get(root, "findings");
+		for (k = 0; k < json_array_size(list); k++) {
+			json_t *fd = json_array_get(list, k);
+
+			n += !strcmp(str(fd, "rule"), "status-ignored") &&
+			     json_integer_value(json_object_get(fd, "line")) == 6;
+		}
+		CHECK(r.status == 0 && n == 2, "%s: %zu findings on the long line: '%s'", fes[i], n,
+		      r.out);
+		json_decref(root);
+		release(&r);
+	}
+	free(text);
+	free(file);
+}
+
+/*
+ * Many findings on one long line, with a tdxcheck-ignore comment on it (for
+ * another rule): the suppression check and the display column cost the
+ * line's length once, not once per finding.  Quadratic cost (100,000
+ * findings times 2.3 MB) would take hours and hit the test's timeout; the
+ * exact first and last columns show the incremental column is right.
+ */
+#ifdef __SANITIZE_ADDRESS__
+#define MANY_CALLS	20000	/* the instrumented front end is ten times slower */
+#else
+#define MANY_CALLS	100000
+#endif
+
+static void test_many_findings_on_one_line(void)
+{
+	static const char call[] = "__tdx_hypercall(args); ";
+	const size_t step = sizeof(call) - 1;
+	char *file = fmt("%s/many-on-one-line.c", scratch), *first, *last;
+	FILE *f = fopen(file, "w");
+	struct result r;
+	size_t i;
+
+	fputs("#include <linux/types.h>\n#include <asm/tdx.h>\n\n"
+	      "void many(struct tdx_module_args *args)\n{\n\t", f);
+	for (i = 0; i < MANY_CALLS; i++)
+		fputs(call, f);
+	fputs("/* tdxcheck-ignore: args-not-zeroed */\n}\n", f);
+	fclose(f);
+	first = fmt("%s:6:9: warning: ", file);
+	last = fmt("%s:6:%zu: warning: ", file, 9 + (MANY_CALLS - 1) * step);
+	r = run("--frontend=clang", file, "--", inc_flag());
+	CHECK(r.status == 0 && lines(r.err) == MANY_CALLS, "clang: %d, %zu lines", r.status,
+	      lines(r.err));
+	CHECK(!strncmp(r.err, first, strlen(first)), "first finding: '%.200s'", r.err);
+	CHECK(strstr(r.err, last) != NULL, "no finding at '%s'", last);
+	release(&r);
+	free(first);
+	free(last);
+	free(file);
+}
+
+/*
+ * A file name is any bytes: one that is not UTF-8 keeps its findings in
+ * every format and front end (JSON adds the exact bytes as "file_bytes").
+ */
+static void test_file_name_bytes(void)
+{
+	const char *bad = case_file("unused-out-param/bad-seamcall-ret.c");
+	char *copy = fmt("%s/bad\xff" "name.c", scratch), *text = slurp(bad);
+	char *want = fmt("%s:7:26: warning: %s [tdx-unused-out-param]\n", copy, seamcall_msg);
+	char *bytes = fmt("%s/bad%%FFname.c", scratch);
+	char *uri = fmt("file://%s/bad%%FFname.c", scratch);
+	FILE *f = fopen(copy, "w");
+	struct result r;
+	json_t *root;
+
+	fputs(text, f);
+	fclose(f);
+	r = run(copy, "--", inc_flag());
+	CHECK(r.status == 0 && !strcmp(r.err, want), "gcc: %d '%s'", r.status, r.err);
+	release(&r);
+	r = run("--frontend=clang", copy, "--", inc_flag());
+	CHECK(r.status == 0 && !strcmp(r.err, want), "clang: %d '%s'", r.status, r.err);
+	release(&r);
+	r = run("--format=checkpatch", copy, "--", inc_flag());
+	CHECK(r.status == 0 && strstr(r.out, "has style problems"), "checkpatch: %d '%s' '%s'",
+	      r.status, r.out, r.err);
+	release(&r);
+	r = run("--format=json", copy, "--", inc_flag());
+	root = parse("json", r.out);
+	{
+		json_t *fd = json_array_get(json_object_get(root, "findings"), 0);
+
+		CHECK(r.status == 0 && !strcmp(str(fd, "file_bytes"), bytes) &&
+		      strstr(str(fd, "file"), "bad\xef\xbf\xbdname.c"), "json: %d '%s' '%s'",
+		      r.status, r.out, r.err);
+	}
+	json_decref(root);
+	release(&r);
+	r = run("--format=sarif", copy, "--", inc_flag());
+	CHECK(r.status == 0 && strstr(r.out, uri), "sarif: %d '%s'", r.status, r.err);
+	release(&r);
+	r = run("--dump-model", copy, "--", inc_flag());
+	root = parse("dump", r.out);
+	CHECK(r.status == 0 && !strcmp(str(root, "main_file_bytes"), bytes), "dump: %d '%s'",
+	      r.status, r.err);
+	json_decref(root);
+	release(&r);
+	free(copy);
+	free(text);
+	free(want);
+	free(bytes);
+	free(uri);
+}
+
+/*
+ * 5,000 nested ifs: every front end walks them (tdxcheck-clang overflowed
+ * its stack at about 4,000) and finds the dropped status at the bottom.
+ */
+static void test_deep_nesting(void)
+{
+	static const char *const fes[] = { "--frontend=gcc", "--frontend=clang" };
+	char *file = fmt("%s/deep-ifs.c", scratch);
+	char *want = fmt("%s:5004:1: warning: status returned by '__seamcall' is ignored "
+			 "[tdx-status-ignored]\n", file);
+	FILE *f = fopen(file, "w");
+	struct result r;
+	size_t i;
+
+	fputs("unsigned long __seamcall(unsigned long fn, void *args);\n"
+	      "int deep(int x)\n{\n", f);
+	for (i = 0; i < 5000; i++)
+		fputs("if (x)\n", f);
+	fputs("__seamcall(1, 0);\nreturn 0;\n}\n", f);
+	fclose(f);
+	for (i = 0; i < 2; i++) {
+		r = run(fes[i], "--types=status-ignored", file);
+		CHECK(r.status == 0 && !strcmp(r.err, want), "%s: %d '%.300s'", fes[i], r.status,
+		      r.err);
+		release(&r);
+	}
+	free(file);
+	free(want);
+}
+
+/*
+ * Deeper than the clang front end's stated limit (100,000 levels): one line
+ * naming the file and the depth, exit 2, no crash.  An expression chain, as
+ * libclang parses 100,000 nested ifs in quadratic time.
+ */
+static void test_too_deep(void)
+{
+	char *file = fmt("%s/too-deep.c", scratch);
+	char *line = fmt("tdxcheck-clang: %s:3: nested more than 100000 levels deep; "
+			 "not checked\n", file);
+	FILE *f = fopen(file, "w");
+	struct result r;
+	size_t i;
+
+	fputs("int sum(int x)\n{\n\treturn ", f);
+	for (i = 0; i < 100000; i++)
+		fputs("x + ", f);
+	fputs("x;\n}\n", f);
+	fclose(f);
+	run_limit = 580;
+	r = run("--frontend=clang", file);
+	CHECK(r.status == 2 && !strncmp(r.err, line, strlen(line)) && lines(r.err) == 2 &&
+	      strstr(r.err, "not checked: ") && strstr(r.err, "exited with status 2"),
+	      "too deep: %d '%.300s'", r.status, r.err);
+	release(&r);
+	free(file);
+	free(line);
+}
+
 int main(int argc, char *argv[])
 {
-	if (argc != 4) {
-		fprintf(stderr, "usage: test-driver TDXCHECK SOURCE-DIR SCRATCH-DIR\n");
+	if (argc != 4 && !(argc == 5 && !strcmp(argv[4], "too-deep"))) {
+		fprintf(stderr, "usage: test-driver TDXCHECK SOURCE-DIR SCRATCH-DIR [too-deep]\n");
 		return 2;
 	}
 	tdxcheck = argv[1];
 	srcdir = argv[2];
 	scratch = argv[3];
 	mkdir(scratch, 0755);
+	/* A test of its own: libclang takes a while over 100,000 levels. */
+	if (argc == 5) {
+		test_too_deep();
+		return tdx_test_status();
+	}
 	test_info();
 	test_bad_input();
 	test_syntax_error();
@@ -503,5 +754,11 @@ int main(int argc, char *argv[])
 	test_sparse();
 	test_xfile();
 	test_dump_model();
+	test_write_errors();
+	test_fifo_input();
+	test_long_line();
+	test_many_findings_on_one_line();
+	test_file_name_bytes();
+	test_deep_nesting();
 	return tdx_test_status();
 }

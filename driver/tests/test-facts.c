@@ -2,7 +2,8 @@
 /*
  * The facts database: whole-build findings on hand-built models, facts of a
  * re-checked unit replacing the old ones, many concurrent writers losing
- * nothing, and one-line errors for missing, corrupt and foreign databases.
+ * nothing, and one-line errors for missing, corrupt, damaged, locked and
+ * foreign databases.
  *
  *   test-facts DIR    (a scratch directory)
  */
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -348,6 +350,212 @@ static void test_bad_databases(void)
 	expect_error("foreign", foreign, "not a tdxcheck facts database");
 }
 
+/* A database the report finds two things in; its rows are the test's to damage. */
+static const char *good_db(const char *name)
+{
+	const char *db = path(name);
+	struct tdx_config cfg;
+	char *wal, *shm;
+
+	if (asprintf(&wal, "%s-wal", db) < 0 || asprintf(&shm, "%s-shm", db) < 0)
+		abort();
+	unlink(db);
+	unlink(wal);
+	unlink(shm);
+	free(wal);
+	free(shm);
+	record(db, helper_unit("__seamcall"));
+	record(db, caller_unit("caller1.c", "on"));
+	record(db, caller_unit("caller2.c", "on"));
+	tdx_config_init(&cfg);
+	expect_findings(name, db, &cfg,
+			"helper.c:12:unused-attr-on-used:tdx_helper;helper.c:13:unused-out-param:ret");
+	tdx_config_release(&cfg);
+	return db;
+}
+
+static void sql(const char *db, const char *text)
+{
+	sqlite3 *h;
+	char *msg = NULL;
+
+	CHECK(sqlite3_open(db, &h) == SQLITE_OK, "open %s", db);
+	CHECK(sqlite3_exec(h, text, NULL, NULL, &msg) == SQLITE_OK, "%s: %s", text, msg);
+	sqlite3_free(msg);
+	sqlite3_close(h);
+}
+
+/* Overwrite the first bytes of table's root page, with everything checkpointed into the file. */
+static void smash_table(const char *db, const char *table)
+{
+	char *q;
+	long root = -1, page = -1;
+	sqlite3 *h;
+	FILE *f;
+	int i;
+
+	CHECK(sqlite3_open(db, &h) == SQLITE_OK, "open %s", db);
+	sqlite3_exec(h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	if (asprintf(&q, "SELECT rootpage FROM sqlite_master WHERE name = '%s'", table) < 0)
+		abort();
+	root = count(h, q);
+	page = count(h, "PRAGMA page_size");
+	free(q);
+	sqlite3_close(h);
+	CHECK(root > 1 && page > 0, "%s: root page %ld, page size %ld", table, root, page);
+	f = fopen(db, "r+");
+	CHECK(f && !fseek(f, (root - 1) * page, SEEK_SET), "seek in %s", db);
+	for (i = 0; f && i < 256; i++)
+		fwrite("\xde\xad\xbe\xef", 1, 4, f);
+	if (f)
+		fclose(f);
+}
+
+static void test_damaged_databases(void)
+{
+	const char *db, *crafted = path("crafted.db");
+	struct tdx_tu *tu;
+	char err[512], magic[64];
+
+	/* F3: a damaged page stops a scan early; fewer rows are not fewer findings. */
+	db = good_db("smashed-params.db");
+	smash_table(db, "params");
+	expect_error("damaged params", db, "corrupt");
+	db = good_db("smashed-functions.db");
+	smash_table(db, "functions");
+	expect_error("damaged functions", db, "corrupt");
+
+	/* F1 and F7: a missing table, with sqlite's own word for it. */
+	db = good_db("no-calls.db");
+	sql(db, "DROP TABLE calls");
+	expect_error("no calls table", db, "no such table: calls");
+	db = good_db("no-args.db");
+	sql(db, "DROP TABLE args");
+	expect_error("no args table", db, "no such table: args");
+
+	/* F7: a writer's failure keeps its reason past the ROLLBACK. */
+	db = good_db("no-column.db");
+	sql(db, "ALTER TABLE functions DROP COLUMN nr_params");
+	tu = helper_unit("__seamcall");
+	err[0] = '\0';
+	CHECK(tdx_facts_record(db, tu, err, sizeof(err)) == -1 && strstr(err, db) == err &&
+	      strstr(err, "column") && !strstr(err, "not an error"),
+	      "record without a column: '%s'", err);
+	tdx_tu_free(tu);
+
+	/* F2: an older or crafted schema lets a function without a name in. */
+	unlink(crafted);
+	snprintf(magic, sizeof(magic), "PRAGMA user_version = %d", 0x74647801);
+	sql(crafted, "CREATE TABLE units(id INTEGER PRIMARY KEY, path TEXT, recorded INTEGER);"
+	    "CREATE TABLE functions(unit INTEGER, name TEXT, file TEXT, line INTEGER,"
+	    " col INTEGER, is_definition INTEGER, is_static INTEGER, address_taken INTEGER,"
+	    " spelled_unused INTEGER, attr_file TEXT, attr_line INTEGER, attr_col INTEGER,"
+	    " nr_params INTEGER);"
+	    "CREATE TABLE params(unit INTEGER, func TEXT, idx INTEGER, name TEXT, file TEXT,"
+	    " line INTEGER, col INTEGER, type_class TEXT, spelled_unused INTEGER);"
+	    "CREATE TABLE calls(id INTEGER PRIMARY KEY, unit INTEGER, caller TEXT, callee TEXT,"
+	    " via TEXT, file TEXT, line INTEGER, col INTEGER, result_used INTEGER,"
+	    " nr_args INTEGER);"
+	    "CREATE TABLE args(call INTEGER, unit INTEGER, idx INTEGER, kind TEXT, name TEXT);"
+	    "INSERT INTO functions(unit, name, is_definition) VALUES(1, 'f', 1), (1, NULL, 1),"
+	    " (2, 'g', 1);");
+	sql(crafted, magic);
+	expect_error("function without a name", crafted, "corrupt");
+}
+
+/* F4: a lock nobody releases ends in "database is locked" at the deadline. */
+static void test_locked_database(void)
+{
+	const char *db = good_db("locked.db");
+	struct tdx_findings out = { 0 };
+	struct tdx_config cfg;
+	struct tdx_tu *tu;
+	char err[512] = "";
+	sqlite3 *h;
+
+	CHECK(sqlite3_open(db, &h) == SQLITE_OK, "open %s", db);
+	CHECK(sqlite3_exec(h, "BEGIN EXCLUSIVE", NULL, NULL, NULL) == SQLITE_OK, "lock %s", db);
+	setenv("TDXCHECK_DB_TIMEOUT", "1", 1);
+	tu = helper_unit("__seamcall");
+	CHECK(tdx_facts_record(db, tu, err, sizeof(err)) == -1 && strstr(err, db) == err &&
+	      strstr(err, "database is locked") && !strchr(err, '\n'),
+	      "record into a locked database: '%s'", err);
+	tdx_tu_free(tu);
+	/* A reader is not held up by the writer (WAL). */
+	tdx_config_init(&cfg);
+	CHECK(tdx_facts_check(db, &cfg, &out, err, sizeof(err)) == 0 && out.nr == 2,
+	      "report while locked: '%s', %zu findings", err, out.nr);
+	tdx_findings_release(&out);
+	tdx_config_release(&cfg);
+	unsetenv("TDXCHECK_DB_TIMEOUT");
+	sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(h);
+}
+
+/* F6: another program's database is refused, and left as it was. */
+static void test_foreign_database(void)
+{
+	const char *db = path("other-program.db");
+	struct tdx_tu *tu = tdx_tu_new(path("x.c"));
+	char err[512] = "";
+	sqlite3 *h;
+	sqlite3_stmt *st;
+
+	unlink(db);
+	sql(db, "CREATE TABLE settings(key TEXT, value TEXT)");
+	CHECK(tdx_facts_record(db, tu, err, sizeof(err)) == -1 && strstr(err, db) == err &&
+	      strstr(err, "not a tdxcheck facts database"), "record into a foreign db: '%s'", err);
+	CHECK(tdx_facts_open(db, err, sizeof(err)) == -1, "open a foreign db");
+	tdx_tu_free(tu);
+	CHECK(sqlite3_open(db, &h) == SQLITE_OK, "open %s", db);
+	CHECK(count(h, "SELECT count(*) FROM sqlite_master") == 1, "tables added to %s", db);
+	if (sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		CHECK(!strcmp((const char *)sqlite3_column_text(st, 0), "delete"),
+		      "journal mode changed to %s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+
+/*
+ * F5: a reader that cannot write the directory (a CI artefact, a read-only
+ * mount) reads the WAL database all the same.  root writes anywhere, so the
+ * reader runs as nobody then.
+ */
+static void test_read_only_directory(void)
+{
+	const char *ro = path("read-only");
+	char *db;
+	pid_t pid;
+	int status;
+
+	mkdir(ro, 0755);
+	chmod(ro, 0755);
+	if (asprintf(&db, "%s/facts.db", ro) < 0)
+		abort();
+	unlink(db);
+	record(db, helper_unit("__seamcall"));
+	record(db, caller_unit("caller1.c", "on"));
+	record(db, caller_unit("caller2.c", "on"));
+	CHECK(chmod(ro, 0555) == 0, "chmod %s", ro);
+	pid = fork();
+	if (pid == 0) {
+		int before = failures;
+		struct tdx_config cfg;
+
+		if (geteuid() == 0 && (setgid(65534) || setuid(65534)))
+			_exit(3);
+		tdx_config_init(&cfg);
+		expect_findings("read-only directory", db, &cfg,
+				"helper.c:12:unused-attr-on-used:tdx_helper;"
+				"helper.c:13:unused-out-param:ret");
+		_exit(failures != before);
+	}
+	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	      WEXITSTATUS(status) == 0, "reader in a read-only directory failed");
+	chmod(ro, 0755);
+}
+
 int main(int argc, char *argv[])
 {
 	if (argc != 2) {
@@ -358,5 +566,9 @@ int main(int argc, char *argv[])
 	test_cross_file();
 	test_concurrent_writers();
 	test_bad_databases();
+	test_damaged_databases();
+	test_locked_database();
+	test_foreign_database();
+	test_read_only_directory();
 	return tdx_test_status();
 }

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * File names in JSON.  A Linux file name is any bytes; a JSON string is
+ * Unicode, and Jansson refuses a string that is not UTF-8 (json_string()
+ * returns NULL, and the member silently goes missing).  A name that is
+ * UTF-8 is written as it is.  Any other is written twice: as "KEY", readable,
+ * with U+FFFD for each byte that is not UTF-8, and as "KEY_bytes", exact,
+ * with every byte below 0x20, from 0x7f and '%' spelled %XX.  Readers take
+ * "KEY_bytes" when it is there.
+ */
+#ifndef TDXCHECK_JSON_PATH_H
+#define TDXCHECK_JSON_PATH_H
+
+#include <jansson.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Set obj's member key (and key_bytes when needed) to path; NULL sets null. */
+void tdx_json_set_path(json_t *obj, const char *key, const char *path);
+
+/*
+ * The exact bytes of obj's member key, malloc'd: from key_bytes when present,
+ * else key's string.  NULL when key is absent, not a string, or key_bytes is
+ * not a string of bytes and %XX escapes.
+ */
+char *tdx_json_get_path(json_t *obj, const char *key);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TDXCHECK_JSON_PATH_H */
