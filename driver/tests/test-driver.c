@@ -157,8 +157,9 @@ static void test_info(void)
 	      "--help");
 	release(&r);
 	r = run("--list-rules");
-	CHECK(r.status == 0 && lines(r.out) == 9 && !strncmp(r.out, "unused-attr-on-used ", 20) &&
-	      strstr(r.out, "\nget-cpu-for-print "), "--list-rules: '%s'", r.out);
+	CHECK(r.status == 0 && lines(r.out) == 10 && !strncmp(r.out, "unused-attr-on-used ", 20) &&
+	      strstr(r.out, "\nget-cpu-for-print ") &&
+	      strstr(r.out, "\nindirect-primitive-call "), "--list-rules: '%s'", r.out);
 	release(&r);
 }
 
