@@ -335,7 +335,7 @@ static void test_sarif(void)
 	drv = json_object_get(json_object_get(run0, "tool"), "driver");
 	CHECK(!strcmp(str(drv, "name"), "tdxcheck"), "driver.name");
 	CHECK(!strcmp(str(drv, "version"), TDX_VERSION), "driver.version");
-	CHECK(json_array_size(json_object_get(drv, "rules")) == 9, "9 rules");
+	CHECK(json_array_size(json_object_get(drv, "rules")) == 10, "10 rules");
 	CHECK(!strcmp(str(json_array_get(json_object_get(drv, "rules"), 2), "id"),
 		      "unused-out-param"), "rules[2].id");
 	CHECK(json_array_size(json_object_get(run0, "results")) == 1, "one result");
