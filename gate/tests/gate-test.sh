@@ -304,6 +304,13 @@ header)
 		diff -u "$expect/new-header.checkpatch" - >&2 || fail "-g differs from the patch"
 	unchanged
 	;;
+indirect-call)
+	# A static inline wrapper that gets __seamcall as a pointer: reported at
+	# its name, the added line of the definition.
+	fresh
+	run 1 indirect-call.checkpatch - - -- ../0006-indirect-call.patch -- $flags
+	unchanged
+	;;
 help)
 	fresh
 	run 0 - - - -- --help
