@@ -46,7 +46,7 @@ static int helper(u64 fn, u64 *ret __maybe_unused)
 
 static const struct ops table = { .call = helper };
 
-static __attribute__((__always_inline__)) int forced(int (*cb)(u64 fn, u64 *ret), u64 fn);
+static inline __attribute__((__always_inline__)) int forced(int (*cb)(u64 fn, u64 *ret), u64 fn);
 static int forced(int (*cb)(u64 fn, u64 *ret), u64 fn)
 {
 	return wrap(cb, fn);
