@@ -68,6 +68,7 @@ static const char *const arg_kinds[] = {
 	[TDX_ARG_NULL] = "null",
 	[TDX_ARG_ADDR_LOCAL] = "addr",
 	[TDX_ARG_FUNC] = "func",
+	[TDX_ARG_PARAM] = "param",
 	[TDX_ARG_OTHER] = "other",
 };
 

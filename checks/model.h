@@ -95,6 +95,9 @@ enum tdx_arg_kind {
 	TDX_ARG_NULL,		/* a null pointer constant: NULL, 0, (void *)0 */
 	TDX_ARG_ADDR_LOCAL,	/* &v for a local variable v of the caller: name = "v" */
 	TDX_ARG_FUNC,		/* a function designator: name = the function */
+	TDX_ARG_PARAM,		/* one of the caller's parameters, passed on by value
+				 * (sc_retry(func, ...) inside a wrapper taking func):
+				 * name = the parameter */
 	TDX_ARG_OTHER,
 };
 
@@ -168,6 +171,9 @@ struct tdx_function {
 	bool is_static;
 	bool returns_void;
 	bool address_taken;		/* used other than as a direct callee */
+	bool always_inline;		/* some declaration carries the always_inline
+					 * attribute (kernel __always_inline); plain
+					 * inline, a hint, does not set it */
 	unsigned int spelled_unused;	/* enum tdx_unused_spelling */
 	struct tdx_loc attr_loc;	/* the name in the declaration carrying it */
 	struct tdx_var **vars;		/* parameters first, in order, then locals */

@@ -24,7 +24,7 @@ static const char *const class_names[] = {
 };
 static const char *const arg_names[] = {
 	[TDX_ARG_NULL] = "null", [TDX_ARG_ADDR_LOCAL] = "addr_local",
-	[TDX_ARG_FUNC] = "func", [TDX_ARG_OTHER] = "other",
+	[TDX_ARG_FUNC] = "func", [TDX_ARG_PARAM] = "param", [TDX_ARG_OTHER] = "other",
 };
 static const char *const stmt_names[] = {
 	[TDX_STMT_BLOCK] = "block", [TDX_STMT_IF] = "if", [TDX_STMT_SWITCH] = "switch",
@@ -154,6 +154,7 @@ static json_t *dump_function(const struct tdx_function *fn)
 	json_object_set_new(o, "is_static", json_boolean(fn->is_static));
 	json_object_set_new(o, "returns_void", json_boolean(fn->returns_void));
 	json_object_set_new(o, "address_taken", json_boolean(fn->address_taken));
+	json_object_set_new(o, "always_inline", json_boolean(fn->always_inline));
 	json_object_set_new(o, "spelled_unused", dump_unused(fn->spelled_unused));
 	json_object_set_new(o, "attr_loc", dump_loc(&fn->attr_loc));
 	for (i = 0; i < fn->nr_vars; i++)
@@ -581,6 +582,7 @@ static bool load_function(struct loader *ld, json_t *o)
 	    !get_bool(ld, o, "is_static", &fn->is_static) ||
 	    !get_bool(ld, o, "returns_void", &fn->returns_void) ||
 	    !get_bool(ld, o, "address_taken", &fn->address_taken) ||
+	    !get_bool(ld, o, "always_inline", &fn->always_inline) ||
 	    !get_unused(ld, o, "spelled_unused", &fn->spelled_unused) ||
 	    !get_loc(ld, o, "attr_loc", &fn->attr_loc) ||
 	    !get_array(ld, o, "vars", &vars) || !get_array(ld, o, "expansions", &xs))

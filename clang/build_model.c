@@ -612,6 +612,30 @@ static bool undeclared_builtin(CXCursor decl)
 	return builtin;
 }
 
+/*
+ * always_inline, semantically: libclang 14 exposes it only as an
+ * UnexposedAttr whose tokens lie in the __always_inline macro's definition,
+ * but prints it in a declaration's terse pretty-printed form.  Attributes
+ * inherited from an earlier declaration are not printed, so every
+ * declaration is asked and the answers ORed, as GCC's merged list does.
+ */
+static void note_always_inline(struct tdx_function *fn, CXCursor decl)
+{
+	CXPrintingPolicy policy;
+	CXString s;
+	const char *p;
+
+	if (fn->always_inline || !clang_Cursor_hasAttrs(decl))
+		return;
+	policy = clang_getCursorPrintingPolicy(decl);
+	clang_PrintingPolicy_setProperty(policy, CXPrintingPolicy_TerseOutput, 1);
+	s = clang_getCursorPrettyPrinted(decl, policy);
+	p = clang_getCString(s);
+	fn->always_inline = p && strstr(p, "__attribute__((always_inline))");
+	clang_disposeString(s);
+	clang_PrintingPolicy_dispose(policy);
+}
+
 /* The model's function for a FunctionDecl, created as a declaration. */
 static struct tdx_function *fn_for_decl(CXCursor decl)
 {
@@ -633,6 +657,7 @@ static struct tdx_function *fn_for_decl(CXCursor decl)
 	fn->loc = loc_model(clang_getCursorLocation(decl));
 	fn->is_static = clang_getCursorLinkage(decl) == CXLinkage_Internal;
 	fn->returns_void = returns_void(decl);
+	note_always_inline(fn, decl);
 	add_params(fn, decl, NULL);
 	return fn;
 }
@@ -1059,6 +1084,10 @@ static void classify_arg(struct fn_ctx *c, struct tdx_call *call, CXCursor arg)
 	} else if (kind_of(s) == CXCursor_DeclRefExpr &&
 		   kind_of(referenced(s)) == CXCursor_FunctionDecl) {
 		kind = TDX_ARG_FUNC;
+		name = spelling(referenced(s));
+	} else if (kind_of(s) == CXCursor_DeclRefExpr &&
+		   kind_of(referenced(s)) == CXCursor_ParmDecl && var_of(c, s)) {
+		kind = TDX_ARG_PARAM;
 		name = spelling(referenced(s));
 	} else if (is_address_of(s, &op) && kind_of(op) == CXCursor_DeclRefExpr) {
 		if (kind_of(referenced(op)) == CXCursor_FunctionDecl) {
@@ -2318,6 +2347,7 @@ static void translate_function(CXCursor decl)
 	fn->nr_expansions = 0;
 	add_params(fn, decl, &c);
 	note_spelled_unused(fn, decl);
+	note_always_inline(fn, decl);
 	{
 		struct tok_file *f;
 		long open;
@@ -2360,8 +2390,10 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
 		} else {
 			struct tdx_function *fn = fn_for_decl(c);
 
-			if (fn)
+			if (fn) {
 				note_spelled_unused(fn, c);
+				note_always_inline(fn, c);
+			}
 		}
 	} else if (k == CXCursor_VarDecl) {
 		/* Functions in file-scope initialisers (ops tables) have their address taken. */

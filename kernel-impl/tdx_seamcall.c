@@ -26,9 +26,14 @@
  * most TDX_RND_RETRY_LOOPS times.  __seamcall_ret() writes the output
  * registers back even on failure, so every attempt starts again from the
  * caller's inputs.
+ *
+ * __always_inline, here and in sc_retry_errno(): @func is always an assembly
+ * function, and only inlining turns "func(fn, args)" into a direct call of
+ * it.  Kept out of line (plain inline is a hint), it would be an indirect
+ * call: a retpoline, an IBT/CFI target.
  */
-static u64 sc_retry(u64 (*func)(u64 fn, struct tdx_module_args *args),
-		    u64 fn, struct tdx_module_args *args)
+static __always_inline u64 sc_retry(u64 (*func)(u64 fn, struct tdx_module_args *args),
+				    u64 fn, struct tdx_module_args *args)
 {
 	const struct tdx_module_args in = *args;
 	int retry = TDX_RND_RETRY_LOOPS;
@@ -62,8 +67,8 @@ static void seamcall_err(u64 fn, u64 sret, const struct tdx_module_args *args)
 	       args->r9, args->r10, args->r11);
 }
 
-static int sc_retry_errno(u64 (*func)(u64 fn, struct tdx_module_args *args),
-			  u64 fn, struct tdx_module_args *args)
+static __always_inline int sc_retry_errno(u64 (*func)(u64 fn, struct tdx_module_args *args),
+					  u64 fn, struct tdx_module_args *args)
 {
 	u64 sret = sc_retry(func, fn, args);
 

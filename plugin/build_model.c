@@ -261,6 +261,16 @@ static bool returns_void(tree decl)
 	       VOID_TYPE_P(TREE_TYPE(type));
 }
 
+/*
+ * always_inline from the attribute list, not the source: __always_inline is
+ * a macro, and GCC merges the attributes of every declaration seen so far.
+ */
+static void note_always_inline(struct tdx_function *fn, tree decl)
+{
+	if (lookup_attribute("always_inline", DECL_ATTRIBUTES(decl)))
+		fn->always_inline = true;
+}
+
 /* The model's function for a FUNCTION_DECL, created as a declaration. */
 static struct tdx_function *fn_for_decl(tree decl)
 {
@@ -275,6 +285,7 @@ static struct tdx_function *fn_for_decl(tree decl)
 	fn->loc = loc_model(tu, DECL_SOURCE_LOCATION(decl));
 	fn->is_static = !TREE_PUBLIC(decl);
 	fn->returns_void = returns_void(decl);
+	note_always_inline(fn, decl);
 	add_params(fn, decl, NULL);
 	return fn;
 }
@@ -444,6 +455,9 @@ static void classify_arg(struct fn_ctx *c, struct tdx_call *call, tree arg)
 		kind = TDX_ARG_NULL;
 	} else if (s && TREE_CODE(s) == FUNCTION_DECL) {
 		kind = TDX_ARG_FUNC;
+		name = decl_name(s);
+	} else if (s && TREE_CODE(s) == PARM_DECL && var_of(c, s)) {
+		kind = TDX_ARG_PARAM;
 		name = decl_name(s);
 	} else if (s && TREE_CODE(s) == ADDR_EXPR) {
 		tree op = TREE_OPERAND(s, 0);
@@ -1412,6 +1426,7 @@ static void translate_function(tree fndecl)
 	fn->nr_expansions = 0;
 	add_params(fn, fndecl, &c.vars);
 	note_spelled_unused(fn, fndecl);
+	note_always_inline(fn, fndecl);
 	fn->body = translate(&c, body, -1, NULL, &end);
 	ptr_map_free(&c.vars);
 	ptr_map_free(&c.seen);
@@ -1446,8 +1461,10 @@ void bm_declaration(tree decl)
 	if (TREE_CODE(decl) == FUNCTION_DECL) {
 		struct tdx_function *fn = fn_for_decl(decl);
 
-		if (fn)
+		if (fn) {
 			note_spelled_unused(fn, decl);
+			note_always_inline(fn, decl);
+		}
 		return;
 	}
 	/* Functions in file-scope initialisers (ops tables) have their address taken. */

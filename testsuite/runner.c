@@ -5,7 +5,12 @@
  *
  *   tdx-case-runner [--engine NAME] [--quiet] CASE -- COMMAND ARGS...
  *
- * CASE is a .c file or a folder of .c files (a cross-file case).  A line that
+ * CASE is a .c file or a folder of .c files (a cross-file case), which may
+ * hold .h files too: a header the .c files include, whose expectations count
+ * (a wrapper defined in a header is reported there).  "@FILES@" is only the
+ * .c files, what a compiler is given; "@HEADERS@" (alone or inside a longer
+ * argument, like "@FILES@") becomes the headers, for an engine such as
+ * Coccinelle that reads a header only as a file of its own.  A line that
  * must be reported ends with "/ * expect: rule[, rule...] * /"; a trailer line
  * "known-to-miss: ENGINE: reason" lets ENGINE report a subset of them.  In
  * COMMAND, an argument "@FILES@" becomes the case's files (absolute paths),
@@ -45,6 +50,7 @@ struct case_file {
 	char *path;		/* as found: CASE or CASE/name.c */
 	char *abs;		/* realpath */
 	const char *base;	/* basename of path */
+	bool header;		/* a folder's .h: in @HEADERS@, not in @FILES@ */
 };
 
 /* One (file, line, rule); 'seen' marks a match during the comparison. */
@@ -232,6 +238,7 @@ static void add_file(const char *path)
 	f->abs = xstrndup(abs, strlen(abs));
 	slash = strrchr(f->path, '/');
 	f->base = slash ? slash + 1 : f->path;
+	f->header = false;
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -270,7 +277,8 @@ static void collect_case(const char *path)
 		size_t len;
 		char *full;
 
-		if (de->d_name[0] == '.' || !ends_with(de->d_name, ".c"))
+		if (de->d_name[0] == '.' ||
+		    (!ends_with(de->d_name, ".c") && !ends_with(de->d_name, ".h")))
 			continue;
 		len = strlen(path) + strlen(de->d_name) + 2;
 		full = xrealloc(NULL, len);
@@ -279,14 +287,17 @@ static void collect_case(const char *path)
 		names[nr++] = full;
 	}
 	closedir(dir);
-	if (!nr)
-		die_usage("%s: no .c files in case folder", path);
 	qsort(names, nr, sizeof(*names), cmp_str);
 	for (i = 0; i < nr; i++) {
 		add_file(names[i]);
+		files[nr_files - 1].header = ends_with(names[i], ".h");
 		free(names[i]);
 	}
 	free(names);
+	for (i = 0; i < nr_files && files[i].header; i++)
+		;
+	if (i == nr_files)
+		die_usage("%s: no .c files in case folder", path);
 }
 
 /* The case's name: its file or folder name, without a trailing slash. */
@@ -328,16 +339,25 @@ static char **build_argv(char **cmd, int nr_cmd)
 
 	for (i = 0; i < nr_cmd; i++) {
 		const char *at = strstr(cmd[i], "@FILES@");
-		size_t k;
+		bool headers = false;
+		size_t k, mark = 7;
 
-		if (!strcmp(cmd[i], "@FILES@") || at) {
+		if (!at) {
+			at = strstr(cmd[i], "@HEADERS@");
+			headers = true;
+			mark = 9;
+		}
+		if (at) {
 			for (k = 0; k < nr_files; k++) {
 				size_t pre = at - cmd[i], len;
 				char *arg;
 
-				len = pre + strlen(files[k].abs) + strlen(at + 7) + 1;
+				if (files[k].header != headers)
+					continue;
+				len = pre + strlen(files[k].abs) + strlen(at + mark) + 1;
 				arg = xrealloc(NULL, len);
-				snprintf(arg, len, "%.*s%s%s", (int)pre, cmd[i], files[k].abs, at + 7);
+				snprintf(arg, len, "%.*s%s%s", (int)pre, cmd[i], files[k].abs,
+					 at + mark);
 				argv = xrealloc(argv, (n + 1) * sizeof(*argv));
 				argv[n++] = arg;
 			}

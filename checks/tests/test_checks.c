@@ -211,6 +211,7 @@ static bool tu_eq(const struct tdx_tu *a, const struct tdx_tu *b)
 		if (!str_eq(x->name, y->name) || !loc_eq(&x->loc, &y->loc) ||
 		    x->is_definition != y->is_definition || x->is_static != y->is_static ||
 		    x->returns_void != y->returns_void || x->address_taken != y->address_taken ||
+		    x->always_inline != y->always_inline ||
 		    x->spelled_unused != y->spelled_unused || !loc_eq(&x->attr_loc, &y->attr_loc) ||
 		    x->nr_vars != y->nr_vars || x->nr_params != y->nr_params ||
 		    x->nr_expansions != y->nr_expansions || !stmt_eq(x->body, y->body))
@@ -281,7 +282,7 @@ static struct tdx_tu *full_model(void)
 	int c;
 
 	f->loc = tdx_loc_make(tu, "a.h", 3, 12);
-	f->is_static = f->returns_void = f->address_taken = true;
+	f->is_static = f->returns_void = f->address_taken = f->always_inline = true;
 	f->spelled_unused = TDX_UNUSED_ALWAYS | TDX_UNUSED_ATTR;
 	f->attr_loc = tdx_loc_make(tu, "a.h", 3, 12);
 	p = tdx_var_add(tu, f, "out", true);
@@ -305,6 +306,7 @@ static struct tdx_tu *full_model(void)
 	tdx_arg_add(tu, call, TDX_ARG_NULL, NULL);
 	tdx_arg_add(tu, call, TDX_ARG_ADDR_LOCAL, "args");
 	tdx_arg_add(tu, call, TDX_ARG_FUNC, "__seamcall");
+	tdx_arg_add(tu, call, TDX_ARG_PARAM, "func");
 	tdx_arg_add(tu, call, TDX_ARG_OTHER, NULL);
 	st = tdx_store_add(tu, l);
 	st->loc = call->loc;

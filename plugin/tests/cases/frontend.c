@@ -3,8 +3,8 @@
  * Front end facts, checked as a whole model dump: spelled attributes on a
  * prototype and a parameter (and the implicit one of kernel inline, which
  * must not count), braces, else, macro origin, get_cpu() as a statement
- * expression, NULL and &local and function arguments, an ops table.
- */
+ * expression, NULL, &local, function and parameter arguments, an ops table,
+ * always_inline given on the prototype only. */
 typedef unsigned long long u64;
 #define __always_unused __attribute__((__unused__))
 #define __maybe_unused __attribute__((__unused__))
@@ -46,7 +46,13 @@ static int helper(u64 fn, u64 *ret __maybe_unused)
 
 static const struct ops table = { .call = helper };
 
+static inline __attribute__((__always_inline__)) int forced(int (*cb)(u64 fn, u64 *ret), u64 fn);
+static int forced(int (*cb)(u64 fn, u64 *ret), u64 fn)
+{
+	return wrap(cb, fn);
+}
+
 int user(void)
 {
-	return wrap(helper, 1) + table.call(2, (void *)0);
+	return wrap(helper, 1) + table.call(2, (void *)0) + forced(helper, 3);
 }
