@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include <clang/AST/Attr.h>
 #include <clang/AST/Decl.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/Stmt.h>
@@ -645,10 +646,18 @@ struct tdx_function *builder::fn_for_decl(const FunctionDecl *fd)
 	if (!fd || undeclared_builtin(fd) || !fd->getIdentifier())
 		return nullptr;
 	std::string name = fd->getName().str();
+	/* always_inline on any declaration counts; clang marks later ones inherited */
+	bool always_inline = fd->hasAttr<AlwaysInlineAttr>();
 
-	if (tdx_function_index(tu, name.c_str()) >= 0)
-		return tdx_function_get(tu, name.c_str());
+	if (tdx_function_index(tu, name.c_str()) >= 0) {
+		struct tdx_function *known = tdx_function_get(tu, name.c_str());
+
+		known->always_inline |= always_inline;
+		return known;
+	}
 	struct tdx_function *f = tdx_function_get(tu, name.c_str());
+
+	f->always_inline = always_inline;
 
 	f->loc = loc_model(fd->getLocation());
 	f->is_static = internal(fd);
@@ -938,6 +947,11 @@ void builder::classify_arg(struct tdx_call *call, const Expr *arg)
 	} else if (const FunctionDecl *fd = ref_function(s)) {
 		kind = TDX_ARG_FUNC;
 		name = fd->getName().str();
+	} else if (isa_and_nonnull<DeclRefExpr>(s) &&
+		   isa<ParmVarDecl>(cast<DeclRefExpr>(s)->getDecl()) && var_of(s)) {
+		/* a parameter passed on: sc_retry(func, fn, args) */
+		kind = TDX_ARG_PARAM;
+		name = cast<DeclRefExpr>(s)->getDecl()->getName().str();
 	} else if (is_address_of(s, &op) && isa<DeclRefExpr>(op)) {
 		if (const FunctionDecl *fd2 = ref_function(op)) {
 			kind = TDX_ARG_FUNC;
