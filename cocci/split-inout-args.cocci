@@ -347,6 +347,15 @@ def sia_params(toks, i):
 			j = tdx_match(toks, j)
 		elif j == close or toks[j][0] == ",":
 			words = [t[0] for t in toks[lo:j]]
+			if "(" in words:
+				# a function pointer, u64 (*func)(u64 fn, struct x *args): its
+				# own parameters are not this function's
+				k = words.index("(")
+				names = [w for w in words[k:] if re.match(r"[A-Za-z_]\w*$", w)]
+				params.append((names[0] if names else "", None, True))
+				lo = j + 1
+				j += 1
+				continue
 			names = [w for w in words if re.match(r"[A-Za-z_]\w*$", w) and
 				 w not in ("const", "volatile", "struct", "__always_unused",
 					   "__maybe_unused", "unsigned", "signed", "long")]
