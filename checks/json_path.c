@@ -162,3 +162,78 @@ char *tdx_json_get_path(json_t *obj, const char *key)
 	s = json_string_value(json_object_get(obj, key));
 	return s ? tdx_xstrdup(s) : NULL;
 }
+
+void tdx_json_set_paths(json_t *obj, const char *key, const char *const *words, size_t nr)
+{
+	json_t *plain = json_array(), *exact = NULL;
+	size_t i;
+
+	for (i = 0; i < nr; i++) {
+		json_t *s = json_string(words[i]);
+
+		if (!s && !exact) {
+			/* the first word that is not UTF-8: every word again, exact */
+			size_t k;
+
+			exact = json_array();
+			for (k = 0; k < i; k++)
+				json_array_append_new(exact, json_string(words[k]));
+		}
+		if (exact) {
+			char *text = escaped(words[i]);
+
+			json_array_append_new(exact, json_string(text));
+			free(text);
+		}
+		if (!s) {
+			char *text = readable(words[i]);
+
+			s = json_string(text);
+			free(text);
+		}
+		json_array_append_new(plain, s);
+	}
+	json_object_set_new(obj, key, plain);
+	if (exact) {
+		char *bytes_key = tdx_xasprintf("%s_bytes", key);
+
+		json_object_set_new(obj, bytes_key, exact);
+		free(bytes_key);
+	}
+}
+
+json_t *tdx_json_get_paths(json_t *obj, const char *key, char ***words, size_t *nr)
+{
+	char *bytes_key = tdx_xasprintf("%s_bytes", key);
+	json_t *exact = json_object_get(obj, bytes_key), *list;
+	size_t i;
+
+	free(bytes_key);
+	list = exact ? exact : json_object_get(obj, key);
+	*words = NULL;
+	*nr = 0;
+	if (!json_is_array(list))
+		return NULL;
+	*words = tdx_xcalloc(json_array_size(list) + 1, sizeof(**words));
+	for (i = 0; i < json_array_size(list); i++) {
+		const char *s = json_string_value(json_array_get(list, i));
+
+		(*words)[i] = !s ? NULL : exact ? unescaped(s) : tdx_xstrdup(s);
+		if (!(*words)[i]) {
+			tdx_json_free_paths(*words, i);
+			*words = NULL;
+			return NULL;
+		}
+	}
+	*nr = i;
+	return list;
+}
+
+void tdx_json_free_paths(char **words, size_t nr)
+{
+	size_t i;
+
+	for (i = 0; i < nr; i++)
+		free(words[i]);
+	free(words);
+}

@@ -27,6 +27,22 @@ void tdx_json_set_path(json_t *obj, const char *key, const char *path);
  */
 char *tdx_json_get_path(json_t *obj, const char *key);
 
+/*
+ * The same for a list of words (a compiler's arguments, one of which may be a
+ * file name): key holds them readable, key_bytes (only when some word is not
+ * UTF-8) every word exact.
+ */
+void tdx_json_set_paths(json_t *obj, const char *key, const char *const *words, size_t nr);
+
+/*
+ * The exact words of obj's list key into *words (malloc'd, *nr of them; free
+ * with tdx_json_free_paths()).  Returns the list read, or NULL when key is
+ * absent, not an array, or holds a word that is not a string (or a malformed
+ * key_bytes).
+ */
+json_t *tdx_json_get_paths(json_t *obj, const char *key, char ***words, size_t *nr);
+void tdx_json_free_paths(char **words, size_t nr);
+
 #ifdef __cplusplus
 }
 #endif

@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "compdb.h"
+#include "json_path.h"
 
 /*
  * The kernel writes commands such as -DKBUILD_MODNAME='"tdx"': the quotes
@@ -98,7 +99,7 @@ static int load_entry(json_t *e, struct tdx_compdb_entry *out, char *err, size_t
 	json_t *cmd = json_object_get(e, "command");
 	json_t *args = json_object_get(e, "arguments");
 	struct tdx_argv words = { 0 };
-	char *joined;
+	char *joined, *fname;
 	size_t i;
 
 	if (!json_is_object(e) || !json_is_string(dir) || !json_is_string(file) ||
@@ -108,17 +109,18 @@ static int load_entry(json_t *e, struct tdx_compdb_entry *out, char *err, size_t
 		return -1;
 	}
 	if (json_is_array(args)) {
-		for (i = 0; i < json_array_size(args); i++) {
-			json_t *w = json_array_get(args, i);
+		char **exact;
+		size_t n;
 
-			if (!json_is_string(w)) {
-				snprintf(err, errlen, "%s: entry %zu: argument %zu is not a string",
-					 path, index, i);
-				tdx_argv_release(&words);
-				return -1;
-			}
-			tdx_argv_push(&words, json_string_value(w));
+		/* "arguments_bytes": words that are not UTF-8 (json_path.h) */
+		if (!tdx_json_get_paths(e, "arguments", &exact, &n)) {
+			snprintf(err, errlen, "%s: entry %zu: an argument is not a string",
+				 path, index);
+			return -1;
 		}
+		for (i = 0; i < n; i++)
+			tdx_argv_push(&words, exact[i]);
+		tdx_json_free_paths(exact, n);
 	} else if (tdx_shell_split(json_string_value(cmd), &words)) {
 		snprintf(err, errlen, "%s: entry %zu: unclosed quote in \"command\"", path, index);
 		tdx_argv_release(&words);
@@ -128,8 +130,20 @@ static int load_entry(json_t *e, struct tdx_compdb_entry *out, char *err, size_t
 		snprintf(err, errlen, "%s: entry %zu: empty command", path, index);
 		return -1;
 	}
-	out->directory = tdx_xstrdup(json_string_value(dir));
-	joined = tdx_path_join(out->directory, json_string_value(file));
+	/* "directory_bytes"/"file_bytes": names that are not UTF-8 (json_path.h) */
+	out->directory = tdx_json_get_path(e, "directory");
+	fname = tdx_json_get_path(e, "file");
+	if (!out->directory || !fname) {
+		snprintf(err, errlen, "%s: entry %zu: a malformed \"directory_bytes\" or "
+			 "\"file_bytes\"", path, index);
+		free(out->directory);
+		out->directory = NULL;
+		free(fname);
+		tdx_argv_release(&words);
+		return -1;
+	}
+	joined = tdx_path_join(out->directory, fname);
+	free(fname);
 	out->file = tdx_path_canonical(joined);
 	free(joined);
 	/* Drop the compiler: tdxcheck runs its own gcc. */

@@ -16,6 +16,8 @@
 
 #include "diff.h"
 #include "unit.h"
+#include "json_path.h"
+#include "xalloc.h"
 
 /* Does file end with "/" + rel?  Then *root_len is the length before it. */
 static bool ends_with_path(const char *file, const char *rel, size_t *root_len)
@@ -250,17 +252,21 @@ void gate_unit_release(struct gate_unit *u)
 int gate_units_write(const char *json_path, const struct gate_unit *u, size_t nr)
 {
 	json_t *root = json_array();
-	size_t i, k;
+	size_t i;
 	int ret;
 
 	for (i = 0; i < nr; i++) {
-		json_t *args = json_array();
+		json_t *entry = json_object();
+		const char **words = tdx_xcalloc(u[i].args.nr + 1, sizeof(*words));
 
-		json_array_append_new(args, json_string("cc"));
-		for (k = 0; k < u[i].args.nr; k++)
-			json_array_append_new(args, json_string(u[i].args.v[k]));
-		json_array_append_new(root, json_pack("{s:s,s:s,s:o}", "directory", u[i].dir,
-						      "file", u[i].file, "arguments", args));
+		/* names of any bytes survive, in the file and in its arguments */
+		tdx_json_set_path(entry, "directory", u[i].dir);
+		tdx_json_set_path(entry, "file", u[i].file);
+		words[0] = "cc";
+		memcpy(words + 1, u[i].args.v, u[i].args.nr * sizeof(*words));
+		tdx_json_set_paths(entry, "arguments", words, u[i].args.nr + 1);
+		free(words);
+		json_array_append_new(root, entry);
 	}
 	ret = json_dump_file(root, json_path, JSON_INDENT(1));
 	json_decref(root);

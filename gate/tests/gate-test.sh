@@ -470,6 +470,21 @@ g6-quoted)
 	printf '%s\n' 'FILE: é.c:13:' 'FILE: é.c:19:' | diff -u - "$work/where" >&2 ||
 		fail "quoted name: $(cat "$work/out")"
 	;;
+d2-bytes)
+	# D2 in the gate: a file name that is not UTF-8 (byte 0xff) keeps its
+	# findings through the compile_commands.json the gate hands tdxcheck
+	fresh git
+	bad=$(printf 'bad\377name.c')
+	(cd "$work/tree" && cp tdx_sys.c "$bad" && git add "$bad" && git -c user.name=T \
+		-c user.email=t@example.org commit -qm b &&
+	 sed "s|tdx_sys\.c|$bad|g" ../0001-print-cpu.patch | git apply &&
+	 git -c core.quotePath=true diff >../d2.patch && git checkout -q "$bad") ||
+		fail "cannot make the patch"
+	grep -q '^diff --git "a/bad\\377name.c" "b/bad\\377name.c"$' "$work/d2.patch" ||
+		fail "d2.patch has no quoted name"
+	run 1 - - - -- ../d2.patch -- $flags
+	grep -c '^WARNING: ' "$work/out" | grep -qx 2 || fail "non-UTF-8 name: $(cat "$work/out")"
+	;;
 g7-rename)
 	# G7: renames and copies read their pre-image from the old name
 	fresh git
