@@ -26,6 +26,74 @@ virtual context
 virtual org
 virtual report
 
+// spatch reads a file only when it holds a word some rule requires (its
+// prefilter); a regular expression requires none, so every rule depends on
+// this one: the primitives' names the kernel (6.1, 6.12, and the tdh_*()
+// leaf wrappers KVM calls from 6.16 on) and kernel-impl/ use.  A file that
+// names only other names matching the patterns is not read (cocci/README.md).
+@tdx_names@
+symbol __seamcall, __seamcall_ret, __seamcall_saved_ret, __tdcall, __tdcall_ret,
+	__tdcall_saved_ret, __tdx_module_call, __tdx_hypercall, __tdx_hypercall_ret,
+	__tdx_hypercall_failed, seamcall, seamcall_ret, seamcall_saved_ret, seamcall_prerr,
+	seamcall_prerr_ret, seamcall_err, seamcall_err_ret, seamcall_msg, sc_retry,
+	sc_retry_prerr, sc_retry_errno, tdcall, tdh_vp_enter, tdh_mng_addcx, tdh_mem_page_add,
+	tdh_mem_sept_add, tdh_vp_addcx, tdh_mem_page_aug, tdh_mem_range_block,
+	tdh_mng_key_config, tdh_mng_create, tdh_vp_create, tdh_mng_rd, tdh_mr_extend,
+	tdh_mr_finalize, tdh_vp_flush, tdh_mng_vpflushdone, tdh_mng_key_freeid, tdh_mng_init,
+	tdh_vp_init, tdh_vp_rd, tdh_vp_wr, tdh_phymem_page_reclaim, tdh_mem_track,
+	tdh_mem_page_remove, tdh_phymem_cache_wb, tdh_phymem_page_wbinvd_tdr,
+	tdh_phymem_page_wbinvd_hkid;
+@@
+\( __seamcall
+\| __seamcall_ret
+\| __seamcall_saved_ret
+\| __tdcall
+\| __tdcall_ret
+\| __tdcall_saved_ret
+\| __tdx_module_call
+\| __tdx_hypercall
+\| __tdx_hypercall_ret
+\| __tdx_hypercall_failed
+\| seamcall
+\| seamcall_ret
+\| seamcall_saved_ret
+\| seamcall_prerr
+\| seamcall_prerr_ret
+\| seamcall_err
+\| seamcall_err_ret
+\| seamcall_msg
+\| sc_retry
+\| sc_retry_prerr
+\| sc_retry_errno
+\| tdcall
+\| tdh_vp_enter
+\| tdh_mng_addcx
+\| tdh_mem_page_add
+\| tdh_mem_sept_add
+\| tdh_vp_addcx
+\| tdh_mem_page_aug
+\| tdh_mem_range_block
+\| tdh_mng_key_config
+\| tdh_mng_create
+\| tdh_vp_create
+\| tdh_mng_rd
+\| tdh_mr_extend
+\| tdh_mr_finalize
+\| tdh_vp_flush
+\| tdh_mng_vpflushdone
+\| tdh_mng_key_freeid
+\| tdh_mng_init
+\| tdh_vp_init
+\| tdh_vp_rd
+\| tdh_vp_wr
+\| tdh_phymem_page_reclaim
+\| tdh_mem_track
+\| tdh_mem_page_remove
+\| tdh_phymem_cache_wb
+\| tdh_phymem_page_wbinvd_tdr
+\| tdh_phymem_page_wbinvd_hkid
+\)
+
 @initialize:python@
 @@
 # tdxcheck prelude: the same block opens every cocci/*.cocci (tests/prelude-sync checks it).
@@ -33,7 +101,7 @@ import re
 
 # The default TDX primitives (DESIGN.md): the name patterns every rule scopes itself to.
 TDX_PRIMITIVE = re.compile(r"^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|"
-			   r"seamcall|sc_retry|tdcall$)")
+			   r"seamcall|sc_retry|tdcall$|tdh_)")
 tdx_uses = {}	# function defined in this file -> names it calls or passes as pointers
 tdx_toks = {}	# file -> (tokens, index of (line, col))
 
@@ -398,12 +466,12 @@ def ipc_fix_add(f, p):
 
 // Every rule is scoped to TDX primitives: a file that names none is left
 // after this one cheap match (most of a kernel tree).
-@tdx_file@
-identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$)";
+@tdx_file depends on tdx_names@
+identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|seamcall|sc_retry|tdcall$|tdh_)";
 @@
 tdx_p
 
-@script:python@
+@script:python depends on tdx_names@
 @@
 tdx_reset()
 ipc_reset()
