@@ -99,10 +99,9 @@ static bool via_param_gets_tdx(const struct tdx_rule_ctx *ctx, const struct tdx_
 	return false;
 }
 
-bool tdx_call_issues_tdx(const struct tdx_rule_ctx *ctx, const struct tdx_call *call)
+bool tdx_call_names_primitive(const struct tdx_rule_ctx *ctx, const struct tdx_call *call)
 {
 	size_t i;
-	int j;
 
 	if (tdx_call_is_primitive(ctx, call))
 		return true;
@@ -110,6 +109,15 @@ bool tdx_call_issues_tdx(const struct tdx_rule_ctx *ctx, const struct tdx_call *
 		if (call->args[i]->kind == TDX_ARG_FUNC &&
 		    tdx_is_primitive(ctx->cfg, call->args[i]->name))
 			return true;
+	return false;
+}
+
+bool tdx_call_issues_tdx(const struct tdx_rule_ctx *ctx, const struct tdx_call *call)
+{
+	int j;
+
+	if (tdx_call_names_primitive(ctx, call))
+		return true;
 	j = defined_fn(ctx->tu, call->callee);
 	if (j >= 0 && ctx->reaches[j])
 		return true;

@@ -40,6 +40,8 @@ void tdx_ctx_release(struct tdx_rule_ctx *ctx);
 bool tdx_is_primitive(const struct tdx_config *cfg, const char *name);
 /* The call's callee or its outermost macro is a primitive. */
 bool tdx_call_is_primitive(const struct tdx_rule_ctx *ctx, const struct tdx_call *call);
+/* The call itself is a primitive, or passes one as a function pointer. */
+bool tdx_call_names_primitive(const struct tdx_rule_ctx *ctx, const struct tdx_call *call);
 /*
  * The call issues a TDX primitive: it calls one, calls a function of this
  * unit that reaches one, or passes one as a function argument.

@@ -33,20 +33,6 @@ struct loop_walk {
 	bool direct;		/* only a primitive called in the loop counts */
 };
 
-/* The call itself is a primitive, or passes one as a function pointer. */
-static bool calls_primitive(const struct tdx_rule_ctx *ctx, const struct tdx_call *call)
-{
-	size_t i;
-
-	if (tdx_call_is_primitive(ctx, call))
-		return true;
-	for (i = 0; i < call->nr_args; i++)
-		if (call->args[i]->kind == TDX_ARG_FUNC &&
-		    tdx_is_primitive(ctx->cfg, call->args[i]->name))
-			return true;
-	return false;
-}
-
 static bool find_tdx_call(const struct tdx_stmt *s, const struct tdx_stmt *const *path,
 			  size_t depth, void *data)
 {
@@ -64,7 +50,7 @@ static bool find_tdx_call(const struct tdx_stmt *s, const struct tdx_stmt *const
 		if (c < 0 || (size_t)c >= w->ctx->tu->nr_calls)
 			continue;
 		call = w->ctx->tu->calls[c];
-		if (w->direct ? calls_primitive(w->ctx, call) :
+		if (w->direct ? tdx_call_names_primitive(w->ctx, call) :
 				tdx_call_issues_tdx(w->ctx, call)) {
 			w->fn = (size_t)-1;	/* found: stop */
 			return false;

@@ -38,32 +38,6 @@ static int sync_dir(const char *dir)
 	return close(fd);
 }
 
-static int write_synced(const char *path, const char *text, size_t len, mode_t mode)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-	ssize_t w;
-
-	if (fd < 0)
-		return -1;
-	fchmod(fd, mode);
-	while (len) {
-		w = write(fd, text, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			close(fd);
-			return -1;
-		}
-		text += w;
-		len -= w;
-	}
-	if (fsync(fd)) {
-		close(fd);
-		return -1;
-	}
-	return close(fd);
-}
-
 static int write_journal(const struct rf_tree *t, const char *head)
 {
 	char *path = rf_path(t->real, JOURNAL), *tmp = rf_path(t->real, JOURNAL ".tmp");
@@ -83,7 +57,7 @@ static int write_journal(const struct rf_tree *t, const char *head)
 		memcpy(text + at, t->files[i].rel, strlen(t->files[i].rel) + 1);
 		at += strlen(t->files[i].rel) + 1;
 	}
-	rc = write_synced(tmp, text, len, 0600) || rename(tmp, path) || sync_dir(t->real);
+	rc = rf_write_file(tmp, text, len, 0600, true) || rename(tmp, path) || sync_dir(t->real);
 	if (rc)
 		fprintf(stderr, RF_NAME ": %s: cannot write the journal: %s; nothing changed\n",
 			path, strerror(errno));
@@ -170,7 +144,7 @@ int rf_commit(struct rf_tree *t)
 			fprintf(stderr, RF_NAME ": %s: %s; nothing changed\n", from, strerror(errno));
 			status = 1;
 		} else {
-			if (write_synced(to, text, len, f->mode)) {
+			if (rf_write_file(to, text, len, f->mode, true)) {
 				fprintf(stderr, RF_NAME ": %s: %s; nothing changed\n", to,
 					strerror(errno));
 				status = 1;

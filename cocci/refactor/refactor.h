@@ -52,6 +52,8 @@ char *rf_path(const char *dir, const char *rel);
 /* where file i is in the scratch copy */
 char *rf_copy_path(const struct rf_tree *t, size_t i);
 int rf_read_file(const char *path, char **text, size_t *len);
+/* Write len bytes of text to path (created with mode); with sync, fsync'd. */
+int rf_write_file(const char *path, const char *text, size_t len, mode_t mode, bool sync);
 uint64_t rf_hash(const char *p, size_t n);
 
 /* gate.c: the parts of each candidate a rule could change must parse */

@@ -198,13 +198,15 @@ int rf_tree_scan(struct rf_tree *t, const char *dir)
 	return rf_stopped() ? 1 : 0;
 }
 
-static int write_all(const char *path, const char *text, size_t len, mode_t mode)
+int rf_write_file(const char *path, const char *text, size_t len, mode_t mode, bool sync)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
 	ssize_t w;
 
 	if (fd < 0)
 		return -1;
+	if (sync)
+		fchmod(fd, mode);	/* the mode as asked, whatever the umask */
 	while (len) {
 		w = write(fd, text, len);
 		if (w < 0 && errno == EINTR)
@@ -215,6 +217,10 @@ static int write_all(const char *path, const char *text, size_t len, mode_t mode
 		}
 		text += w;
 		len -= w;
+	}
+	if (sync && fsync(fd)) {
+		close(fd);
+		return -1;
 	}
 	return close(fd);
 }
@@ -251,7 +257,7 @@ int rf_tree_copy(struct rf_tree *t)
 		bad = rf_read_file(from, &text, &len);
 		if (!bad) {
 			/* the copy is ours to write whatever DIR's modes are */
-			bad = write_all(to, text, len, 0600);
+			bad = rf_write_file(to, text, len, 0600, false);
 			if (!bad && rf_hash(text, len) != f->hash) {
 				fprintf(stderr, RF_NAME ": %s/%s: changed during the run; "
 					"nothing changed\n", t->dir, f->rel);
