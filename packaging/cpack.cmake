@@ -8,7 +8,8 @@
 # than linked: gcc-12 of the same upstream release as the one the plugin was
 # built against (GCC refuses a plugin built for another version), gcc (the
 # `gcc` the checker runs), git (the gate).  Recommends: coccinelle (the .cocci
-# rules and tdxcheck-cocci), sparse (`tdxcheck --sparse`).
+# rules and tdxcheck-cocci), sparse (`tdxcheck --sparse`).  Suggests:
+# clang-tidy-14, which loads the tdx-* checks module.
 set(CPACK_PACKAGE_NAME tdxcheck)
 set(CPACK_PACKAGE_VENDOR "tdxcheck developers")
 set(CPACK_PACKAGE_CONTACT "tdxcheck developers <tdxcheck@localhost>")
@@ -32,5 +33,7 @@ math(EXPR gcc_next_minor "${gcc_minor} + 1")
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
 	"gcc-${gcc_major} (>= ${gcc_release}), gcc-${gcc_major} (<< ${gcc_major}.${gcc_next_minor}), gcc, git")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "coccinelle, sparse")
+# tdxcheck_tidy.so is loaded by clang-tidy-14, which brings its clang symbols
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "clang-tidy-14")
 
 include(CPack)

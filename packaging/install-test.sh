@@ -94,6 +94,19 @@ grep -o '^[^:]*:[0-9]*:[0-9]*: warning: .*\[tdx-[a-z-]*\]' "$work/got-plugin" >"
 grep -o '^[^:]*:[0-9]*:[0-9]*: warning: .*\[tdx-[a-z-]*\]' "$work/want-gcc" >"$work/want-plugin.w"
 same "gcc -fplugin=" "$work/want-plugin.w" "$work/got-plugin.w"
 
+# clang-tidy-14 --load=.../tdxcheck_tidy.so: the same rules as tdx-* checks
+tidy=$(dirname "$plugin")/tdxcheck_tidy.so
+if [ -f "$tidy" ]; then
+	clang-tidy-14 --load="$tidy" --checks='-*,tdx-*' --quiet "$example" -- $inc \
+		>"$work/got-tidy" 2>/dev/null
+	grep -c 'warning: .*\[tdx-[a-z-]*\]$' "$work/got-tidy" >"$work/got-tidy.n"
+	grep -c 'warning: .*\[tdx-[a-z-]*\]$' "$work/want-clang" >"$work/want-tidy.n"
+	same "clang-tidy --load=tdxcheck_tidy.so (number of findings)" \
+		"$work/want-tidy.n" "$work/got-tidy.n"
+else
+	fail "$tidy: not installed beside the plugin"
+fi
+
 # make C=2 CHECK=tdxcheck: kernel-impl against the installed kernel headers
 cp -r kernel-impl "$work/kernel-impl"
 make -s -C "$work/kernel-impl" objects C=2 CHECK="tdxcheck --error" >"$work/kbuild.log" 2>&1 ||
