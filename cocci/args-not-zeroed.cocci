@@ -105,6 +105,7 @@ tdx_toks = {}	# file -> (tokens, index of (line, col))
 def tdx_reset():
 	tdx_uses.clear()
 	tdx_toks.clear()
+	tdx_graphed.clear()
 	tdx_printed.clear()
 
 def tdx_use(f, g):
@@ -161,6 +162,66 @@ def tdx_match(toks, i):
 			if depth == 0:
 				return j
 	return len(toks) - 1
+
+# The call graph: what each function body calls, takes the address of (&f)
+# or passes as an argument (sc_retry(__seamcall, ...)), read from the raw
+# tokens.  A SmPL <+... ...+> over every body enumerated the same names at
+# many times the cost of everything else a rule does.
+_TDX_NOT_CALL = {"if", "for", "while", "switch", "return", "sizeof", "typeof", "__typeof__",
+		 "__typeof", "_Alignof", "__alignof__", "alignof", "do", "else", "case", "goto",
+		 "__attribute__", "asm", "__asm__", "volatile", "__volatile__", "defined"}
+tdx_graphed = set()
+
+def tdx_name(s):
+	return re.match(r"[A-Za-z_]", s) is not None
+
+def tdx_graph(path):
+	"""Adds the uses of every function body of path to tdx_uses, once per file."""
+	if path in tdx_graphed:
+		return
+	tdx_graphed.add(path)
+	toks, _ = tdx_tokens(path)
+	depth, i = 0, 0
+	while i < len(toks):
+		s = toks[i][0]
+		if s == "{" and depth == 0 and i > 0 and toks[i - 1][0] == ")":
+			end = tdx_match(toks, i)
+			j, d = i - 1, 0
+			while j > 0:
+				d += {")": 1, "(": -1}.get(toks[j][0], 0)
+				if d == 0:
+					break
+				j -= 1
+			if j > 0 and tdx_name(toks[j - 1][0]):
+				tdx_graph_body(toks[j - 1][0], toks, i + 1, end)
+			i = end + 1
+			continue
+		depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(s, 0)
+		depth = max(depth, 0)
+		i += 1
+
+def tdx_graph_body(f, toks, lo, hi):
+	calls = []	# per open bracket of the body: does it open a named call?
+	for k in range(lo, hi):
+		s, prev = toks[k][0], toks[k - 1][0]
+		if s in ("(", "[", "{"):
+			calls.append(s == "(" and tdx_name(prev) and prev not in _TDX_NOT_CALL)
+			continue
+		if s in (")", "]", "}"):
+			if calls:
+				calls.pop()
+			continue
+		if not tdx_name(s) or s in _TDX_NOT_CALL or prev in (".", "->"):
+			continue
+		after = toks[k + 1][0] if k + 1 < len(toks) else ""
+		before = toks[k - 2][0]
+		if after == "(":
+			tdx_use(f, s)
+		elif prev == "&" and (before in ("return", "case") or
+				      not (re.match(r"\w", before) or before in (")", "]"))):
+			tdx_use(f, s)
+		elif prev in ("(", ",") and after in (",", ")") and calls and calls[-1]:
+			tdx_use(f, s)
 
 tdx_printed = set()
 
@@ -385,33 +446,23 @@ identifier tdx_p =~ "^(__seamcall|__tdcall|__tdx_module_call$|__tdx_hypercall|se
 @@
 tdx_p
 
-// The call graph of this file, for tdx_reaches(): calls, &f, and functions
-// passed as arguments (sc_retry(__seamcall, ...)).
+// The call graph, for tdx_reaches(): tdx_graph() reads the calls, &f and
+// functions passed as arguments (sc_retry(__seamcall, ...)) from the tokens
+// of every function body of each file of the group.
 @script:python depends on tdx_names@
 @@
 tdx_reset()
 
-@tdx_calls depends on tdx_file@
-identifier f, g;
+@tdx_defs depends on tdx_file@
+identifier f;
+position p;
 @@
-f(...) { <+... \( g(...) \| &g \) ...+> }
+f@p(...) { ... }
 
 @script:python@
-f << tdx_calls.f;
-g << tdx_calls.g;
+p << tdx_defs.p;
 @@
-tdx_use(f, g)
-
-@tdx_fptrs depends on tdx_file@
-identifier f, g, h;
-@@
-f(...) { <+... h(..., g, ...) ...+> }
-
-@script:python@
-f << tdx_fptrs.f;
-g << tdx_fptrs.g;
-@@
-tdx_use(f, g)
+tdx_graph(p[0].file)
 
 @anz depends on tdx_file exists@
 identifier x, g;
