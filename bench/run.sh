@@ -13,7 +13,7 @@
 #                 [arch/x86/kernel/ arch/x86/mm/ arch/x86/kvm/ + the TDX dirs]
 #   BENCH_COCCI   directory the Coccinelle pair runs over [arch/x86]
 #   BENCH_GROWTH  unit counts of the growth curve [10 100 1000]
-#   BENCH_TREE    1: also all nine rules over the whole tree, J=2 [1]
+#   BENCH_TREE    1: also every rule over the whole tree, J=2 [1]
 #   BENCH_WORK    scratch: its own O= build dir, patches, database
 #                 [/var/tmp/tdxcheck-bench]
 #
@@ -36,6 +36,7 @@ tree=${BENCH_TREE:-1}
 tdxcheck=$build/driver/tdxcheck
 plugin=$build/plugin/tdxcheck_plugin.so
 gate=$build/gate/tdxcheck-gate
+all_cocci=$build/cocci/tdxcheck-all.cocci
 results=$top/bench/results
 raw=$work/raw
 kmake="make -s -C $src O=$obj -j2"
@@ -46,7 +47,7 @@ die() {
 	exit 2
 }
 
-[ -x "$tdxcheck" ] && [ -f "$plugin" ] && [ -x "$gate" ] ||
+[ -x "$tdxcheck" ] && [ -f "$plugin" ] && [ -x "$gate" ] && [ -f "$all_cocci" ] ||
 	die "build tdxcheck first (cmake --build $build)"
 "$top/bench/setup.sh"
 "$top/scripts/prepare-kernel.sh" 6.12 "$cache" >&2
@@ -137,10 +138,10 @@ sh -c "$delete_objs; $kmake $dirs" >/dev/null 2>&1
 pair checker "make C=2 over the same $nr_units units" 1.0 - true \
 	"$kmake C=2 CHECK=sparse $dirs" "$kmake C=2 CHECK=$tdxcheck $dirs"
 
-cocci_all="for r in $top/cocci/*.cocci; do $spatch --sp-file \$r --dir $cocci_dir || exit 1; done"
-pair cocci "all nine rules vs scripts/coccinelle/api/err_cast.cocci over $cocci_dir" 1.5 - \
-	true "cd $src && $spatch --sp-file scripts/coccinelle/api/err_cast.cocci \
-	--dir $cocci_dir" "cd $src && $cocci_all"
+# every rule: the combined semantic patch, one spatch run (cocci/combine/)
+pair cocci "every rule (tdxcheck-all.cocci) vs scripts/coccinelle/api/err_cast.cocci over $cocci_dir" \
+	1.5 - true "cd $src && $spatch --sp-file scripts/coccinelle/api/err_cast.cocci \
+	--dir $cocci_dir" "cd $src && $spatch --sp-file $all_cocci --dir $cocci_dir"
 
 # Ten patches, each adding a helper to one benched unit, as a series.
 patches=$work/patches
@@ -182,11 +183,11 @@ printf -- '- facts database for %d units of %s: recorded in %s s CPU (%d MiB pea
 	"$(du -k "$db" | cut -f1)" >>"$notes"
 
 if [ "$tree" = 1 ]; then
-	echo "bench: nine rules over the whole tree, J=2" >&2
+	echo "bench: every rule over the whole tree, J=2" >&2
 	rm -f "$raw/tree.all"
-	run tree all "cd $src && for r in $top/cocci/*.cocci; do $spatch -j 2 --sp-file \$r --dir . || exit 1; done"
+	run tree all "cd $src && $spatch -j 2 --sp-file $all_cocci --dir ."
 	set -- $(cat "$raw/tree.all")
-	printf -- '- all nine rules over the whole 6.12 tree, `spatch -j 2`: %s s wall, %s s CPU, %d MiB peak\n' \
+	printf -- '- every rule (tdxcheck-all.cocci) over the whole 6.12 tree, `spatch -j 2`: %s s wall, %s s CPU, %d MiB peak\n' \
 		"$2" "$1" $(($3 / 1024)) >>"$notes"
 fi
 
@@ -221,7 +222,7 @@ EOF
 	mkdir -p "$grow_src"
 	(cd "$src" && find arch/x86 drivers -name '*.c' | sort | head -n "$n" |
 		cpio -pdm --quiet "$grow_src")
-	run grow cocci "cd $grow_src && for r in $top/cocci/*.cocci; do $spatch -j 2 --sp-file \$r --dir . || exit 1; done"
+	run grow cocci "cd $grow_src && $spatch -j 2 --sp-file $all_cocci --dir ."
 	echo "$n $have $(cut -d' ' -f1 "$raw/grow.driver") $(cut -d' ' -f1 "$raw/grow.plugin")" \
 	     "$(cut -d' ' -f1 "$raw/grow.cocci")" |
 		awk '{ printf "%d %.2f %.2f %.2f\n", $1, $2 / $3, $2 / $4, $1 / $5 }' >>"$curve"
@@ -239,7 +240,7 @@ set key top right
 set grid
 plot "$curve" using 1:2 with linespoints title "driver (make C=2 equivalent, -j2)", \
      "$curve" using 1:3 with linespoints title "plugin (-O2 compile with the plugin)", \
-     "$curve" using 1:4 with linespoints title "cocci (nine rules, J=2)"
+     "$curve" using 1:4 with linespoints title "cocci (every rule, J=2)"
 EOF
 
 # ---- the report ----

@@ -4,15 +4,16 @@
 # into it.  The findings of all rules together must be exactly the lines of
 # EXPECTED (upstream's arch/x86 after the review: see that file).  Each run is
 # bounded: spatch --timeout per file, and the ctest TIMEOUT.
-# ctest: cmake -DKSRC=<tree> -DSRC=<cocci dir> -DEXPECTED=<file> -DWORK=<dir> -P ...
+# The combined semantic patch (-DALL=) must find the same in one run.
+# ctest: cmake -DKSRC=<tree> -DSRC=<cocci dir> -DEXPECTED=<file> -DWORK=<dir> [-DALL=<file>] -P ...
 if(NOT EXISTS ${KSRC}/Makefile)
 	message(FATAL_ERROR "coccicheck-kernel: ${KSRC}: no kernel tree (scripts/prepare-kernel.sh)")
 endif()
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
-file(GLOB rules ${SRC}/*.cocci)
-set(found "")
-foreach(rule ${rules})
+
+# make coccicheck with one semantic patch; its findings as "file:line [tdx-rule]"
+function(coccicheck rule out_var)
 	get_filename_component(name ${rule} NAME_WE)
 	string(TIMESTAMP t0 "%s")
 	execute_process(COMMAND make -s -C ${KSRC} O=${WORK} coccicheck MODE=report
@@ -26,18 +27,37 @@ foreach(rule ${rules})
 	string(REGEX MATCHALL "[^\n]*\\[tdx-[a-z-]+\\]" lines "${out}${err}")
 	list(LENGTH lines n)
 	message(STATUS "${name}: ${secs}s, ${n} finding(s)")
+	set(found "")
 	foreach(l ${lines})
 		string(REPLACE "${KSRC}/" "" l "${l}")
 		# Compare file, line and rule; columns and wording are the rule's business.
 		string(REGEX REPLACE "^([^:]+:[0-9]+):[^ ]* .*(\\[tdx-[a-z-]+\\])$" "\\1 \\2" l "${l}")
 		list(APPEND found "${l}")
 	endforeach()
+	list(SORT found)
+	set(${out_var} "${found}" PARENT_SCOPE)
+endfunction()
+
+function(must_equal what found)
+	file(STRINGS ${EXPECTED} want REGEX "^[^#]")
+	list(SORT want)
+	if(NOT found STREQUAL want)
+		string(REPLACE ";" "\n  " f "${found}")
+		string(REPLACE ";" "\n  " w "${want}")
+		message(FATAL_ERROR "${what} on 6.12 arch/x86:\n found:\n  ${f}\n expected:\n  ${w}")
+	endif()
+endfunction()
+
+file(GLOB rules ${SRC}/*.cocci)
+set(all "")
+foreach(rule ${rules})
+	coccicheck(${rule} found)
+	list(APPEND all ${found})
 endforeach()
-list(SORT found)
-file(STRINGS ${EXPECTED} want REGEX "^[^#]")
-list(SORT want)
-if(NOT found STREQUAL want)
-	string(REPLACE ";" "\n  " f "${found}")
-	string(REPLACE ";" "\n  " w "${want}")
-	message(FATAL_ERROR "coccicheck on 6.12 arch/x86:\n found:\n  ${f}\n expected:\n  ${w}")
+list(SORT all)
+must_equal("coccicheck, rule by rule" "${all}")
+# the combined semantic patch (tdxcheck-all.cocci) as one COCCI=
+if(ALL)
+	coccicheck(${ALL} found)
+	must_equal("coccicheck COCCI=tdxcheck-all.cocci" "${found}")
 endif()
