@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Which units can have a finding at all.  In the default scope a unit whose
- * preprocessed tokens, and the names of the macros it defines, name no TDX
- * primitive has none, and most of a kernel names none.  Preprocessing costs
+ * code and macro definitions, after its includes and conditionals, name no
+ * TDX primitive has none, and most of a kernel names none.  Preprocessing costs
  * a fraction of the full parse the plugin needs (and of sparse), so each
  * unit is preprocessed first, as many at once as the checks would run, and
  * only the units that name a primitive are checked.
@@ -18,7 +18,8 @@
 /*
  * jobs are the checks (compiler, its flags, -fsyntax-only, the plugin and
  * its keys, the file last).  Each one's compiler is run on its file with
- * the same flags and -E -dN -P into out[i] (removed after reading), at most
+ * the same flags and -E -fdirectives-only -P into out[i] (removed after
+ * reading), at most
  * parallel at once.  The jobs whose unit names a primitive (or whose
  * preprocessing failed: the check will say why) are moved to the front of
  * jobs, in order; returns their number, or -1 when a child could not be

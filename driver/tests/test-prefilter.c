@@ -38,8 +38,16 @@ int main(void)
 	expect(&cfg, "s = \"a\\\"b\"; __tdcall(c);", true);
 	expect(&cfg, "c = '\\''; tdcall();", true);
 	expect(&cfg, "c = '\"'; seamcall();", true);
-	/* -dN: a macro named like a primitive */
+	/* -fdirectives-only keeps macro definitions whole, unexpanded */
 	expect(&cfg, "#define seamcall_prerr\nint x;", true);
+	expect(&cfg, "#define DO_CALL(a) __seamcall(1, (a))\nint f(void) { return DO_CALL(0); }",
+	       true);
+	/* ... and comments: a name in one is not a use, an apostrophe in one no literal */
+	expect(&cfg, "/* seamcall() */ int x; // __tdcall()\nint y;", false);
+	expect(&cfg, "/* don't */ seamcall();", true);
+	expect(&cfg, "// it's\n__tdcall(c);", true);
+	expect(&cfg, "s = \"/* not a comment\"; __tdcall(c);", true);
+	expect(&cfg, "int x; /* never closed seamcall()", false);
 	/* pp-numbers are not names */
 	expect(&cfg, "x = 0x1e + tdcall;", true);
 	expect(&cfg, "x = 1e+5; y = 0xseamcall;", false);
