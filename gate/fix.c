@@ -156,6 +156,16 @@ static char *first_line(const char *path)
 	return text;
 }
 
+/* The scratch copy's "dir/" taken out of msg: the names are the patch's. */
+static void patch_names(char *msg, const char *dir)
+{
+	size_t n = strlen(dir);
+	char *at;
+
+	while ((at = strstr(msg, dir)) && at[n] == '/')
+		memmove(at, at + n + 1, strlen(at + n + 1) + 1);
+}
+
 /* tdxcheck-refactor --all dir; its report goes to the scratch directory. */
 static int refactor(struct gate_fix *fx, const char *dir, const char *name)
 {
@@ -167,12 +177,14 @@ static int refactor(struct gate_fix *fx, const char *dir, const char *name)
 	if (code) {
 		char *why = code == 127 || code < 0 ? NULL : first_line(err);
 
-		if (why)
+		if (why) {
+			patch_names(why, dir);
 			fprintf(stderr, "tdxcheck-gate: %s: --fix: %s\n", name, why);
-		else
+		} else {
 			fprintf(stderr, "tdxcheck-gate: %s: --fix: %s %s (status %d)\n", name,
 				fx->refactor, code == 127 || code < 0 ? "did not run" : "failed",
 				code);
+		}
 		free(why);
 	}
 	unlink(out);
