@@ -333,17 +333,41 @@ out:
 	return ret;
 }
 
+/* Did an earlier patch of the input fix a file p changes?  Then p must be made again. */
+static bool on_fixed_base(const struct gate_fix *fx, const struct gate_patch *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nr_files; i++) {
+		const struct gate_file *f = &p->files[i];
+		char *a = existing(fx->base, f->path), *b = existing(fx->base, f->old_path);
+		bool yes = a || b;
+
+		free(a);
+		free(b);
+		if (yes)
+			return true;
+	}
+	return false;
+}
+
 int gate_fix_add(struct gate_fix *fx, const struct gate_patch *p, const char *pre_root,
 		 const char *post_root, bool clean, const char *name)
 {
-	bool *fix = tdx_xcalloc(p->nr_files + 1, sizeof(*fix)), changed = false;
+	bool *fix = tdx_xcalloc(p->nr_files + 1, sizeof(*fix)), changed = false, wanted;
 	struct buf out = { 0 };
 	char *dir = scratch_dir(fx, "fix");
 	size_t i, nr = 0;
 	int ret = -1;
 
 	fx->unclean |= !clean;
-	for (i = 0; i < p->nr_files; i++) {
+	/*
+	 * A clean patch on unfixed files is kept as it is: its fixes would be
+	 * written only with another patch's findings, and the refactor costs
+	 * seconds per file.
+	 */
+	wanted = !clean || on_fixed_base(fx, p);
+	for (i = 0; wanted && i < p->nr_files; i++) {
 		char *src, *dst;
 
 		if (!fixable(p, i) || !(src = gate_tree_file(post_root, p->files[i].path)))
