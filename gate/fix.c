@@ -226,12 +226,54 @@ static char *hunks(const char *base, const char *fixed, const char *name)
 	return text;
 }
 
+/* git's id of the file's content (git hash-object), or NULL. */
+static char *blob_id(const char *path)
+{
+	const char *const argv[] = { "git", "hash-object", "--no-filters", "--", path, NULL };
+	char *tmp = gate_scratch_path("hash-object.out"), *id;
+	struct gate_cmd c = { .argv = argv, .err = "/dev/null" };
+
+	gate_run_capture(&c, tmp, &id);
+	unlink(tmp);
+	free(tmp);
+	return id;
+}
+
 /*
- * The section of f again: its header lines but "index" (whose ids name the
- * old blobs), then the new hunks; nothing when there are none left.
+ * "index A..B[ MODE]" for the new sides: base's and fixed's ids, as long as
+ * the patch's own (a new file keeps its zeros).  When the line is not of
+ * that shape or an id cannot be had it is left out, which git apply and
+ * git am accept.
+ */
+static void index_line(struct buf *b, const char *s, size_t n, const char *base,
+		      const char *fixed)
+{
+	const char *dots = memchr(s, '.', n), *end = s + n;
+	char *old_id = base ? blob_id(base) : NULL, *new_id = blob_id(fixed);
+	size_t len = dots ? (size_t)(dots - s) - 6 : 0;
+	const char *rest;
+
+	if (!dots || dots + 1 >= end || dots[1] != '.' || !len || !new_id ||
+	    (base && !old_id) || strlen(new_id) < len)
+		goto out;
+	for (rest = dots + 2; rest < end && *rest != ' ' && *rest != '\n'; rest++)
+		;
+	put(b, "index ", 6);
+	put(b, base ? old_id : s + 6, len);
+	put(b, "..", 2);
+	put(b, new_id, len);
+	put(b, rest, (size_t)(end - rest));
+out:
+	free(old_id);
+	free(new_id);
+}
+
+/*
+ * The section of f again: its header lines, the "index" line naming the
+ * new sides' blobs, then the new hunks; nothing when there are none left.
  */
 static void section(struct buf *b, const struct gate_patch *p, const struct gate_file *f,
-		    const char *new_hunks)
+		    const char *base, const char *fixed, const char *new_hunks)
 {
 	size_t pos = f->start;
 
@@ -241,7 +283,9 @@ static void section(struct buf *b, const struct gate_patch *p, const struct gate
 		const char *s = p->buf + pos, *nl = memchr(s, '\n', f->hunks - pos);
 		size_t n = nl ? (size_t)(nl - s) + 1 : f->hunks - pos;
 
-		if (strncmp(s, "index ", 6))
+		if (!strncmp(s, "index ", 6))
+			index_line(b, s, n, base, fixed);
+		else
 			put(b, s, n);
 		pos += n;
 	}
@@ -281,14 +325,15 @@ static int refix(struct gate_fix *fx, const struct gate_patch *p, const struct g
 	*again = !same_file(fixed, post) || !same_file(base, pre);
 	if (*again && !(h = hunks(base, fixed, name)))
 		goto out;
+	if (*again) {
+		put(out, p->buf + *pos, f->start - *pos);
+		section(out, p, f, base, fixed, h);
+		*pos = f->end;
+	}
+	/* only now: base may be the very file keep_at names */
 	if (gate_copy_file(fixed, keep_at)) {
 		fprintf(stderr, "tdxcheck-gate: %s: cannot copy: %s\n", keep_at, strerror(errno));
 		goto out;
-	}
-	if (*again) {
-		put(out, p->buf + *pos, f->start - *pos);
-		section(out, p, f, h);
-		*pos = f->end;
 	}
 	ret = 0;
 out:
