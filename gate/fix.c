@@ -323,9 +323,10 @@ static int refix(struct gate_fix *fx, const struct gate_patch *p, const struct g
 	int ret = -1;
 
 	*again = !same_file(fixed, post) || !same_file(base, pre);
-	if (*again && !(h = hunks(base, fixed, name)))
-		goto out;
 	if (*again) {
+		h = hunks(base, fixed, name);
+		if (!h)
+			goto out;
 		put(out, p->buf + *pos, f->start - *pos);
 		section(out, p, f, base, fixed, h);
 		*pos = f->end;
@@ -415,8 +416,11 @@ int gate_fix_add(struct gate_fix *fx, const struct gate_patch *p, const char *pr
 	for (i = 0; wanted && i < p->nr_files; i++) {
 		char *src, *dst;
 
-		if (!fixable(p, i) || !(src = gate_tree_file(post_root, p->files[i].path)))
+		if (!fixable(p, i))
 			continue;
+		src = gate_tree_file(post_root, p->files[i].path);
+		if (!src)
+			continue;	/* a link, or not a file: not the tree's to fix */
 		dst = tdx_path_join(dir, p->files[i].path);
 		if (gate_copy_file(src, dst)) {
 			fprintf(stderr, "tdxcheck-gate: %s: cannot copy %s: %s\n", name, src,

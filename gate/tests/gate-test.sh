@@ -634,6 +634,14 @@ fix-patch)
 	# the fixed patch applies to the tree and the gate finds nothing in it
 	run 0 - - - -- "$fixes" -- $flags
 	unchanged
+	# applied in the tree: the post-image read is the user's file, and
+	# it stays as it is
+	fresh
+	(cd "$work/tree" && git apply ../0001-print-cpu.patch) || fail "cannot apply"
+	run 1 print-cpu-fix.checkpatch - - -- --fix ../0001-print-cpu.patch -- $flags
+	diff -u "$expect/print-cpu.fixes" "$fixes" >&2 ||
+		fail "applied in the tree: the fixes differ from print-cpu.fixes"
+	unchanged 0001-print-cpu.patch
 	;;
 fix-stdin)
 	# checkpatch's name for standard input's fixes: "-" and the suffix, in
