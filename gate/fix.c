@@ -15,6 +15,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,14 +196,15 @@ static int refactor(struct gate_fix *fx, const char *dir, const char *name)
 }
 
 /*
- * The hunks of the diff from base (NULL: a new file) to fixed, as git
- * writes them; "" when they are the same.  NULL after an error message.
+ * The hunks of the diff from base (NULL: a new file) to fixed (NULL: a
+ * deleted one), as git writes them; "" when they are the same.  NULL after an error message.
  */
 static char *hunks(const char *base, const char *fixed, const char *name)
 {
 	const char *const argv[] = {
 		"git", "diff", "--no-index", "--no-color", "--no-ext-diff", "--no-textconv",
-		"--text", "--unified=3", "--", base ? base : "/dev/null", fixed, NULL };
+		"--text", "--unified=3", "--", base ? base : "/dev/null",
+		fixed ? fixed : "/dev/null", NULL };
 	char *out = gate_scratch_path("fix.diff"), *text, *at;
 	struct gate_cmd c = { .argv = argv, .out = out, .err = "/dev/null" };
 	int code = gate_run(&c);
@@ -239,29 +241,41 @@ static char *blob_id(const char *path)
 	return id;
 }
 
+/* An id of path's blob at least len long, NULL when it cannot be had. */
+static char *id_of(const char *path, size_t len)
+{
+	char *id = blob_id(path);
+
+	if (id && strlen(id) < len) {
+		free(id);
+		id = NULL;
+	}
+	return id;
+}
+
 /*
  * "index A..B[ MODE]" for the new sides: base's and fixed's ids, as long as
- * the patch's own (a new file keeps its zeros).  When the line is not of
- * that shape or an id cannot be had it is left out, which git apply and
- * git am accept.
+ * the patch's own (a new or deleted file keeps its zeros: base or fixed
+ * NULL).  When the line is not of that shape or an id cannot be had it is
+ * left out, which git apply and git am accept.
  */
 static void index_line(struct buf *b, const char *s, size_t n, const char *base,
-		      const char *fixed)
+		       const char *fixed)
 {
 	const char *dots = memchr(s, '.', n), *end = s + n;
-	char *old_id = base ? blob_id(base) : NULL, *new_id = blob_id(fixed);
 	size_t len = dots ? (size_t)(dots - s) - 6 : 0;
+	char *old_id = base ? id_of(base, len) : NULL, *new_id = fixed ? id_of(fixed, len) : NULL;
 	const char *rest;
 
-	if (!dots || dots + 1 >= end || dots[1] != '.' || !len || !new_id ||
-	    (base && !old_id) || strlen(new_id) < len)
+	if (!dots || end - dots < 2 + (ptrdiff_t)len || dots[1] != '.' || !len ||
+	    (fixed && !new_id) || (base && !old_id))
 		goto out;
 	for (rest = dots + 2; rest < end && *rest != ' ' && *rest != '\n'; rest++)
 		;
 	put(b, "index ", 6);
 	put(b, base ? old_id : s + 6, len);
 	put(b, "..", 2);
-	put(b, new_id, len);
+	put(b, fixed ? new_id : dots + 2, len);
 	put(b, rest, (size_t)(end - rest));
 out:
 	free(old_id);
@@ -348,6 +362,39 @@ out:
 }
 
 /*
+ * A section deleting a file an earlier patch of the input fixed deletes
+ * the fixed text: written again into out from *pos on.  0, or -1 after an
+ * error.
+ */
+static int refix_deleted(struct gate_fix *fx, const struct gate_patch *p,
+			 const struct gate_file *f, const char *pre_root, const char *name,
+			 struct buf *out, size_t *pos, bool *again)
+{
+	char *mine = existing(fx->base, f->old_path), *pre, *h;
+	int ret = 0;
+
+	*again = false;
+	if (!mine)
+		return 0;
+	pre = existing(pre_root, f->old_path);
+	if (!same_file(mine, pre)) {
+		h = hunks(mine, NULL, name);
+		if (h) {
+			put(out, p->buf + *pos, f->start - *pos);
+			section(out, p, f, mine, NULL, h);
+			*pos = f->end;
+			*again = true;
+		}
+		ret = h ? 0 : -1;
+		free(h);
+	}
+	unlink(mine);
+	free(mine);
+	free(pre);
+	return ret;
+}
+
+/*
  * The patch with the sections of the fixable files (fix[i]) written again
  * where needed; *changed says whether any was.  0, or -1 after an error.
  */
@@ -370,6 +417,10 @@ static int rewrite(struct gate_fix *fx, const struct gate_patch *p, const bool *
 		} else if (superseded(p, i, again)) {
 			put(out, p->buf + pos, f->start - pos);
 			pos = f->end;
+		} else if (f->deleted && f->hunks && f->old_path) {
+			if (refix_deleted(fx, p, f, pre_root, name, out, &pos, &again[i]))
+				goto out;
+			*changed |= again[i];
 		}
 	}
 	put(out, p->buf + pos, p->len - pos);
@@ -434,8 +485,9 @@ int gate_fix_add(struct gate_fix *fx, const struct gate_patch *p, const char *pr
 		fix[i] = true;
 		nr++;
 	}
-	if (nr && (refactor(fx, dir, name) ||
-		   rewrite(fx, p, fix, pre_root, post_root, dir, name, &out, &changed)))
+	/* without a file to convert, a deletion may still need the fixed text */
+	if ((nr && refactor(fx, dir, name)) ||
+	    (wanted && rewrite(fx, p, fix, pre_root, post_root, dir, name, &out, &changed)))
 		goto out;
 	if (changed)
 		keep(fx, out.s, out.len);

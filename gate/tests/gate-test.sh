@@ -711,6 +711,19 @@ fix-mbox)
 	(cd "$work/tree" && git -c user.name=T -c user.email=t@example.org am -q \
 		"$work.fixes" >/dev/null 2>&1) || fail "the fixed mailbox does not apply in order"
 	rm -f "$work.fixes"
+	# a mail deleting a file an earlier mail fixed deletes the fixed text
+	fresh
+	cat "$data"/series/000[1-2]-*.patch "$data/0008-delete-tdx-sys.patch" >"$work/delete.mbox"
+	run 1 - - - -- -q --fix ../delete.mbox -- $flags
+	unchanged
+	diff -u "$expect/delete-mbox.fixes" "$work/delete.mbox.EXPERIMENTAL-checkpatch-fixes" >&2 ||
+		fail "the fixes differ from delete-mbox.fixes"
+	cp "$work/delete.mbox.EXPERIMENTAL-checkpatch-fixes" "$work.fixes"
+	fresh git
+	(cd "$work/tree" && git -c user.name=T -c user.email=t@example.org am -q \
+		"$work.fixes" >/dev/null 2>&1 && [ ! -e tdx_sys.c ]) ||
+		fail "the fixed mailbox with a deletion does not apply in order"
+	rm -f "$work.fixes"
 	;;
 help)
 	fresh
