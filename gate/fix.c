@@ -14,7 +14,6 @@
  * directory is the fixes file, under a temporary name first.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,19 +30,18 @@
 
 #define FIXES_SUFFIX ".EXPERIMENTAL-checkpatch-fixes"
 
-struct gate_fix {
-	char *refactor;
-	char *base;		/* the fixed post-images of the files the input's patches touched */
-	char *text;		/* the input so far, its patches fixed */
-	size_t len, cap;
-	bool changed;		/* a fix changed a patch of the input */
-	bool unclean;		/* something was reported on a patch of the input */
-	unsigned int runs;	/* names the scratch directories */
-};
-
 struct buf {
 	char *s;
 	size_t len, cap;
+};
+
+struct gate_fix {
+	char *refactor;
+	char *base;		/* the fixed post-images of the files the input's patches touched */
+	struct buf text;	/* the input so far, its patches fixed */
+	bool changed;		/* a fix changed a patch of the input */
+	bool unclean;		/* something was reported on a patch of the input */
+	unsigned int runs;	/* names the scratch directories */
 };
 
 static void put(struct buf *b, const char *s, size_t n)
@@ -80,18 +78,8 @@ void gate_fix_free(struct gate_fix *fx)
 		return;
 	free(fx->refactor);
 	free(fx->base);
-	free(fx->text);
+	free(fx->text.s);
 	free(fx);
-}
-
-static void keep(struct gate_fix *fx, const char *s, size_t n)
-{
-	struct buf b = { fx->text, fx->len, fx->cap };
-
-	put(&b, s, n);
-	fx->text = b.s;
-	fx->len = b.len;
-	fx->cap = b.cap;
 }
 
 /* Do the two files (NULL: none) hold the same bytes? */
@@ -197,7 +185,8 @@ static int refactor(struct gate_fix *fx, const char *dir, const char *name)
 
 /*
  * The hunks of the diff from base (NULL: a new file) to fixed (NULL: a
- * deleted one), as git writes them; "" when they are the same.  NULL after an error message.
+ * deleted one), as git writes them; "" when they are the same.  NULL after
+ * an error message.
  */
 static char *hunks(const char *base, const char *fixed, const char *name)
 {
@@ -490,9 +479,9 @@ int gate_fix_add(struct gate_fix *fx, const struct gate_patch *p, const char *pr
 	    (wanted && rewrite(fx, p, fix, pre_root, post_root, dir, name, &out, &changed)))
 		goto out;
 	if (changed)
-		keep(fx, out.s, out.len);
+		put(&fx->text, out.s, out.len);
 	else
-		keep(fx, p->buf, p->len);
+		put(&fx->text, p->buf, p->len);
 	fx->changed |= changed;
 	ret = 0;
 out:
@@ -552,7 +541,7 @@ int gate_fix_finish(struct gate_fix *fx, const char *arg, char **written)
 
 	*written = NULL;
 	if (fx->changed && fx->unclean) {
-		if (write_whole(path, fx->text, fx->len)) {
+		if (write_whole(path, fx->text.s, fx->text.len)) {
 			fprintf(stderr, "tdxcheck-gate: %s: cannot write: %s\n", path,
 				strerror(errno));
 			ret = -1;
@@ -563,9 +552,8 @@ int gate_fix_finish(struct gate_fix *fx, const char *arg, char **written)
 	}
 	free(path);
 	/* the next input starts from its own pre-images */
-	free(fx->text);
-	fx->text = NULL;
-	fx->len = fx->cap = 0;
+	free(fx->text.s);
+	memset(&fx->text, 0, sizeof(fx->text));
 	fx->changed = fx->unclean = false;
 	free(fx->base);
 	fx->base = scratch_dir(fx, "fix-base");
