@@ -352,6 +352,11 @@ int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *na
 
 		pos += l + (nl ? 1 : 0);
 		n++;
+		/* a "\ No newline at end of file" after its last line is the hunk's */
+		if (cur && l && s[0] == '\\' && cur->end == (size_t)(s - buf)) {
+			cur->end = pos;
+			continue;
+		}
 		if (old_left || new_left) {
 			char c = l ? s[0] : ' ';
 
@@ -371,12 +376,15 @@ int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *na
 					 name, n);
 				return -1;
 			}
+			cur->end = pos;
 			continue;
 		}
 		if (starts(s, l, "diff --git ")) {
 			size_t hl = l - (l > 11 && s[l - 1] == '\r');
 
 			cur = new_file(p);
+			cur->start = (size_t)(s - buf);
+			cur->end = pos;
 			git_header_paths(s + 11, hl - 11, &cur->old_path, &cur->path);
 			git_header = seen_header = true;
 			if (!cur->path || !cur->old_path || !cur->path[0] || !cur->old_path[0]) {
@@ -392,6 +400,7 @@ int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *na
 					 name, n);
 				return -1;
 			}
+			cur->end = pos;
 			continue;
 		}
 		if (cur && (starts(s, l, "GIT binary patch") || starts(s, l, "Binary files ")))
@@ -413,6 +422,7 @@ int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *na
 				free(new);
 			} else {
 				cur = new_file(p);
+				cur->start = (size_t)(s - buf);
 				cur->old_path = old;
 				cur->deleted = !new;
 				cur->created = !old;
@@ -426,6 +436,7 @@ int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *na
 			}
 			pos += tl + (tnl ? 1 : 0);
 			n++;
+			cur->end = pos;
 			continue;
 		}
 		if (starts(s, l, "@@ -")) {
@@ -438,6 +449,9 @@ int gate_patch_parse(struct gate_patch *p, char *buf, size_t len, const char *na
 				snprintf(err, errlen, "%s:%lu: bad hunk header", name, n);
 				return -1;
 			}
+			if (!cur->hunks)
+				cur->hunks = (size_t)(s - buf);
+			cur->end = pos;
 			continue;
 		}
 	}

@@ -27,6 +27,12 @@ struct gate_file {
 	bool copied;		/* copy from old_path (else a rename when the paths differ) */
 	bool symlink;		/* the post-image is a symbolic link: never followed */
 	bool binary;		/* a binary patch: no lines */
+	/*
+	 * Where its section is in the patch's buffer: from its "diff --git"
+	 * (or "--- ") line to the end of its last hunk, and its first "@@"
+	 * line (0: no text hunk), so --fix can put other hunks in its place.
+	 */
+	size_t start, hunks, end;
 	struct gate_added *added;
 	size_t nr_added, cap_added;
 };

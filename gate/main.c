@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "driver_path.h"
+#include "fix.h"
 #include "git.h"
 #include "options.h"
 #include "output.h"
@@ -66,6 +67,11 @@ static const char usage[] =
 	"  --color=WHEN       always, never, auto (default)\n"
 	"  --show-types       LEVEL:TYPE: rather than LEVEL:\n"
 	"  --no-tree          accepted; the gate needs no tree\n"
+	"  --fix              write PATCH.EXPERIMENTAL-checkpatch-fixes (for standard\n"
+	"                     input -.EXPERIMENTAL-checkpatch-fixes) when findings were\n"
+	"                     reported: the patch made again with the Coccinelle patch\n"
+	"                     modes (tdxcheck-refactor) applied to its post-image; the\n"
+	"                     tree is never written (no --fix-inplace; not with -g)\n"
 	"  -h, --help         show this help and exit\n"
 	"  --version          show the version and exit\n"
 	"\n"
@@ -114,7 +120,18 @@ static int gate(const struct gate_opts *o)
 	s.tdxcheck = gate_driver_find(o->tdxcheck, err, sizeof(err));
 	if (!s.tdxcheck)
 		return fail(err);
+	if (o->fix) {
+		char *refactor = gate_refactor_find(err, sizeof(err));
+
+		if (!refactor) {
+			free(s.tdxcheck);
+			return fail(err);
+		}
+		s.fix = gate_fix_new(refactor);
+		free(refactor);
+	}
 	if (o->compdb && tdx_compdb_load(o->compdb, &s.db, err, sizeof(err))) {
+		gate_fix_free(s.fix);
 		free(s.tdxcheck);
 		return fail(err);
 	}
@@ -135,6 +152,7 @@ static int gate(const struct gate_opts *o)
 	if (ret < 2)
 		gate_report_notes(stdout, o, ret);
 out:
+	gate_fix_free(s.fix);
 	tdx_findings_release(&s.json);
 	tdx_compdb_release(&s.db);
 	free(s.top);

@@ -109,6 +109,7 @@ static bool flag(struct gate_opts *o, const char *a)
 		{ "subjective", offsetof(struct gate_opts, strict) },
 		{ "show-types", offsetof(struct gate_opts, show_types) },
 		{ "added-lines-only", offsetof(struct gate_opts, added_only) },
+		{ "fix", offsetof(struct gate_opts, fix) },
 	};
 	size_t i;
 
@@ -269,6 +270,19 @@ static int parse_words(struct gate_opts *o, int argc, char *const argv[], int fr
 			o->color = GATE_COLOR_ALWAYS;
 			continue;
 		}
+		/*
+		 * checkpatch's --fix-inplace rewrites the input: the gate writes
+		 * nothing of the user's but the --fix file, so it is refused,
+		 * also from the conf file, rather than taken for --fix.
+		 */
+		if (!strcmp(a, "--fix-inplace")) {
+			snprintf(err, errlen, "%s%s--fix-inplace is not offered: the gate edits no "
+				 "file (--fix writes PATCH.EXPERIMENTAL-checkpatch-fixes)",
+				 lenient ? o->conf : "", lenient ? ": " : "");
+			return -1;
+		}
+		if (!strcmp(a, "--no-fix-inplace") || !strcmp(a, "--nofix-inplace"))
+			continue;
 		if (flag(o, a))
 			continue;
 		if ((v = value("--color", argc, argv, &i, &missing))) {
@@ -354,6 +368,12 @@ int gate_opts_parse(struct gate_opts *o, int argc, char *const argv[], char *err
 		/* checkpatch: --terse is --emacs and one more -q */
 		o->emacs = true;
 		o->quiet++;
+	}
+	if (!o->help && !o->version && o->git && o->fix) {
+		/* as checkpatch: a commit has no patch file to write the fixes beside */
+		snprintf(err, errlen, "--fix cannot be used with -g (write the commits with "
+			 "git format-patch, then --fix the files)");
+		return -1;
 	}
 	if (!o->help && !o->version && !o->input) {
 		snprintf(err, errlen, o->git ? "-g needs a revision or a range A..B"

@@ -36,6 +36,7 @@ struct gate_opts {
 	bool show_types;	/* LEVEL:TYPE: rather than LEVEL: */
 	enum gate_color color;
 	bool added_only;	/* --added-lines-only: findings on added lines only */
+	bool fix;		/* --fix: write PATCH.EXPERIMENTAL-checkpatch-fixes */
 	char *conf;		/* the .checkpatch.conf read, or NULL */
 	char *conf_buf;		/* its words, argv points into it */
 	char **conf_argv;

@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "fix.h"
 #include "output.h"
 #include "report.h"
 
@@ -112,7 +113,8 @@ static void one(FILE *f, const struct gate_opts *o, const struct gate_blame *b,
 }
 
 int gate_report(FILE *f, const struct gate_opts *o, const struct gate_patch *p,
-		const struct gate_blames *b, const char *name, const char *file_arg)
+		const struct gate_blames *b, const char *name, const char *file_arg,
+		const char *fixes)
 {
 	unsigned long errors = 0, warnings = 0, checks = 0;
 	const struct gate_blame **v;
@@ -160,6 +162,8 @@ int gate_report(FILE *f, const struct gate_opts *o, const struct gate_patch *p,
 			fprintf(f, "%lu checks, ", checks);
 		fprintf(f, "%lu lines checked\n", p ? p->nr_lines : 0);
 	}
+	if (!o->quiet && fixes)
+		gate_fix_note(f, fixes);
 	if (!o->quiet) {
 		fputc('\n', f);
 		fprintf(f, clean ? "%s has no obvious style problems and is ready for submission.\n"

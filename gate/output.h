@@ -16,10 +16,12 @@
  * the added lines that caused it), the total and the verdict on name, as
  * checkpatch's -q, --terse, --emacs (file_arg:line:), --showfile,
  * --no-summary, --summary-file, --mailback, --strict, --show-types and
- * --color shape them; gcc: one line each.  Returns 0, -1 on a write error.
+ * --color shape them, and the note on the --fix file written (fixes, or
+ * NULL) before the verdict; gcc: one line each.  Returns 0, -1 on a write error.
  */
 int gate_report(FILE *f, const struct gate_opts *o, const struct gate_patch *p,
-		const struct gate_blames *b, const char *name, const char *file_arg);
+		const struct gate_blames *b, const char *name, const char *file_arg,
+		const char *fixes);
 
 /* Is the input clean (nothing reported at the levels o reports)? */
 bool gate_report_clean(const struct gate_opts *o, const struct gate_blames *b);

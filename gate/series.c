@@ -80,7 +80,7 @@ int gate_series_git(struct gate_session *s)
 		struct gate_blames none = { 0 };
 
 		if (o->format != GATE_FMT_JSON &&
-		    gate_report(stdout, o, NULL, &none, o->input, o->input))
+		    gate_report(stdout, o, NULL, &none, o->input, o->input, NULL))
 			return fail("cannot write the report");
 		return gate_session_finish(s);
 	}
@@ -284,6 +284,7 @@ int gate_series_patches(struct gate_session *s)
 	if (read_items(s->o, &v, &nr, err, sizeof(err)))
 		return fail(err);
 	if (nr == 1) {
+		s->input_ends = true;
 		ret = one_patch(s, &v[0]);
 		items_release(v, nr);
 		return ret < 2 ? worse(ret, gate_session_finish(s)) : ret;
@@ -321,6 +322,8 @@ int gate_series_patches(struct gate_session *s)
 			free(pre);
 			break;
 		}
+		/* --fix writes one file per input, a mailbox's mails in it */
+		s->input_ends = i + 1 == nr || v[i + 1].arg != v[i].arg;
 		ret = worse(ret, gate_session_check(s, &v[i].p, pre, tree, v[i].name, v[i].arg));
 		free(pre);
 	}

@@ -16,6 +16,7 @@
 
 #include "change.h"
 #include "check.h"
+#include "fix.h"
 #include "introduced.h"
 #include "output.h"
 #include "report.h"
@@ -47,11 +48,8 @@ static bool inside(const char *root, const char *path)
 	return in;
 }
 
-/*
- * A regular file of the tree at root, never a symbolic link nor a path
- * that leads out of it: a patch may add "x.c -> /home/me/secret.c".
- */
-static char *tree_file(const char *root, const char *path)
+/* a patch may add "x.c -> /home/me/secret.c" */
+char *gate_tree_file(const char *root, const char *path)
 {
 	char *full = tdx_path_join(root, path);
 	struct stat st;
@@ -85,11 +83,11 @@ static int read_changes(const struct gate_patch *p, const char *pre_root, const 
 		memset(c, 0, sizeof(*c));
 		c->file = i;
 		c->path = f->path;
-		c->post_file = tree_file(post_root, f->path);
+		c->post_file = gate_tree_file(post_root, f->path);
 		if (!c->post_file)
 			continue;	/* a link, or not a file: nothing of the tree to judge */
 		if (pre_root && f->old_path && !f->created)
-			c->pre_file = tree_file(pre_root, f->old_path);
+			c->pre_file = gate_tree_file(pre_root, f->old_path);
 		if (gate_change_read(c, p, err, errlen)) {
 			gate_change_release(c);
 			return -1;
@@ -153,7 +151,8 @@ int gate_session_check(struct gate_session *s, const struct gate_patch *p,
 	bool *pre_failed = tdx_xcalloc(p->nr_files + 1, sizeof(*pre_failed));
 	struct gate_blames blames = { 0 };
 	size_t nr = 0, nr_post = 0, nr_pre = 0, i, k;
-	char err[4096];
+	char err[4096], *fixes = NULL;
+	bool clean;
 	int ret = 2;
 
 	if (s->framed && o->format == GATE_FMT_CHECKPATCH && !o->quiet)
@@ -180,6 +179,10 @@ int gate_session_check(struct gate_session *s, const struct gate_patch *p,
 					changes[i].pre_checked = true;
 	}
 	gate_introduced(changes, nr, &before, &after, o->added_only, &blames);
+	clean = gate_report_clean(o, &blames);
+	if (s->fix && (gate_fix_add(s->fix, p, pre_root, post_root, clean, name) ||
+		       (s->input_ends && gate_fix_finish(s->fix, file_arg, &fixes))))
+		goto out;
 	if (o->format == GATE_FMT_JSON) {
 		for (i = 0; i < blames.nr; i++) {
 			const struct tdx_finding *fd = blames.v[i].fd;
@@ -187,13 +190,14 @@ int gate_session_check(struct gate_session *s, const struct gate_patch *p,
 			tdx_findings_add_copy(&s->json, fd->rule, &fd->loc, fd->message,
 					      fd->subject);
 		}
-	} else if (gate_report(stdout, o, p, &blames, name, file_arg) ||
+	} else if (gate_report(stdout, o, p, &blames, name, file_arg, fixes) ||
 		   fflush(stdout)) {
 		fprintf(stderr, "tdxcheck-gate: cannot write the report\n");
 		goto out;
 	}
-	ret = gate_report_clean(o, &blames) ? 0 : 1;
+	ret = clean ? 0 : 1;
 out:
+	free(fixes);
 	for (i = 0; i < nr_post; i++)
 		gate_unit_release(&post_units[i]);
 	for (i = 0; i < nr_pre; i++)

@@ -137,20 +137,25 @@ else
 	fail "spatch is not installed (scripts/setup-packages.sh installs coccinelle)"
 fi
 
-# tdxcheck-gate on a patch, in a work tree of its own
+# tdxcheck-gate on a patch, in a work tree of its own; --fix runs the
+# installed tdxcheck-refactor with the installed rules (the fixes file is
+# written beside the patch, so the patch is a copy)
 mkdir -p "$work/gate"
 cp -r gate/tests/data/tree/. "$work/gate/"
+cp gate/tests/data/0001-print-cpu.patch "$work/"
 (
 	cd "$work/gate" || exit 1
 	GIT_CEILING_DIRECTORIES=$work
 	export GIT_CEILING_DIRECTORIES
-	tdxcheck-gate --show-types "$src/gate/tests/data/0001-print-cpu.patch" -- "-I$src/testsuite/include" \
+	tdxcheck-gate --show-types --fix "$work/0001-print-cpu.patch" -- "-I$src/testsuite/include" \
 		>"$work/got-gate" 2>"$work/gate.err"
 	echo $? >"$work/gate.rc"
 )
 [ "$(cat "$work/gate.rc")" = 1 ] || fail "tdxcheck-gate exited $(cat "$work/gate.rc"), expected 1: $(cat "$work/gate.err")"
 grep -q 'TDX_GET_CPU_FOR_PRINT' "$work/got-gate" ||
 	fail "tdxcheck-gate did not report get-cpu-for-print: $(cat "$work/got-gate")"
+cmp -s gate/tests/expect/print-cpu.fixes "$work/0001-print-cpu.patch.EXPERIMENTAL-checkpatch-fixes" ||
+	fail "tdxcheck-gate --fix: the fixes differ from gate/tests/expect/print-cpu.fixes"
 
 [ "$failed" = 0 ] && echo "install-test ($how): every README command ran from $bin"
 exit "$failed"

@@ -96,6 +96,18 @@ unchanged() {
 	diff -r -x .git "$work/ref" "$work/tree" >&2 || fail "the user's tree was modified"
 }
 
+# No --fix file (nor its temporary) anywhere in the work directory.
+no_fixes() {
+	found=$(find "$work" -name '*.EXPERIMENTAL-checkpatch-fixes*')
+	[ -z "$found" ] || fail "fixes written: $found"
+}
+
+# No temporary of a fixes file left.
+no_temporaries() {
+	found=$(find "$work" -name '*.EXPERIMENTAL-checkpatch-fixes.*')
+	[ -z "$found" ] || fail "temporaries left: $found"
+}
+
 # commit MESSAGE: commit the work tree's changes with fixed dates.
 commit() {
 	(cd "$work/tree" && git add -A && GIT_AUTHOR_DATE='2024-01-03T00:00:00Z' \
@@ -608,10 +620,117 @@ indirect-call)
 	run 1 indirect-call.checkpatch - - -- ../0006-indirect-call.patch -- $flags
 	unchanged
 	;;
+fix-patch)
+	# --fix: beside the patch, the patch made again with the patch modes
+	# applied to its post-image (the attribute dropped, get_cpu() gone);
+	# the report is the same but for the note before the verdict, and the
+	# tree is not touched.
+	fresh
+	run 1 print-cpu-fix.checkpatch - - -- --fix ../0001-print-cpu.patch -- $flags
+	unchanged
+	fixes=$work/0001-print-cpu.patch.EXPERIMENTAL-checkpatch-fixes
+	diff -u "$expect/print-cpu.fixes" "$fixes" >&2 || fail "the fixes differ from print-cpu.fixes"
+	no_temporaries
+	# the fixed patch applies to the tree and the gate finds nothing in it
+	run 0 - - - -- "$fixes" -- $flags
+	unchanged
+	# applied in the tree: the post-image read is the user's file, and
+	# it stays as it is
+	fresh
+	(cd "$work/tree" && git apply ../0001-print-cpu.patch) || fail "cannot apply"
+	run 1 print-cpu-fix.checkpatch - - -- --fix ../0001-print-cpu.patch -- $flags
+	diff -u "$expect/print-cpu.fixes" "$fixes" >&2 ||
+		fail "applied in the tree: the fixes differ from print-cpu.fixes"
+	unchanged 0001-print-cpu.patch
+	;;
+fix-stdin)
+	# checkpatch's name for standard input's fixes: "-" and the suffix, in
+	# the current directory
+	fresh
+	run 1 stdin-fix.checkpatch - "$work/0001-print-cpu.patch" -- --fix - -- $flags
+	diff -u "$expect/print-cpu.fixes" "$work/tree/-.EXPERIMENTAL-checkpatch-fixes" >&2 ||
+		fail "the fixes of standard input differ from print-cpu.fixes"
+	rm -f "$work/tree/-.EXPERIMENTAL-checkpatch-fixes"
+	unchanged
+	;;
+fix-none)
+	# No file when nothing is reported (checkpatch's rule), nor when what
+	# is reported has no patch mode (a dropped status).
+	fresh
+	run 0 comment-only.checkpatch - - -- --fix ../0002-comment-only.patch -- $flags
+	run 1 status-ignored.checkpatch - - -- --fix ../0007-status-ignored.patch -- $flags
+	unchanged
+	no_fixes
+	;;
+fix-errors)
+	fresh
+	# the gate edits no file: --fix-inplace is refused, from the conf file too
+	run 2 - "^tdxcheck-gate: --fix-inplace is not offered: the gate edits no file" - -- \
+		--fix-inplace ../0001-print-cpu.patch -- $flags
+	echo '--fix-inplace' >"$work/tree/.checkpatch.conf"
+	run 2 - "^tdxcheck-gate: \./\.checkpatch\.conf: --fix-inplace is not offered" - -- \
+		../0001-print-cpu.patch -- $flags
+	rm "$work/tree/.checkpatch.conf"
+	# as checkpatch: a commit has no patch file to write the fixes beside
+	run 2 - "^tdxcheck-gate: --fix cannot be used with -g" - -- --fix -g HEAD -- $flags
+	# no tdxcheck-refactor, no spatch: one line naming the patch and its
+	# file (not the scratch copy), no fixes file
+	TDXCHECK_REFACTOR=$work/none
+	export TDXCHECK_REFACTOR
+	run 2 - "^tdxcheck-gate: $work/none: cannot use tdxcheck-refactor" - -- \
+		--fix ../0001-print-cpu.patch -- $flags
+	unset TDXCHECK_REFACTOR
+	SPATCH=$work/no-spatch
+	export SPATCH
+	run 2 - "^tdxcheck-gate: \.\./0001-print-cpu\.patch: --fix: tdxcheck-refactor: tdx_sys\.c: .*; nothing changed$" \
+		- -- --fix ../0001-print-cpu.patch -- $flags
+	unset SPATCH
+	no_fixes
+	# a fixes file that cannot be written (a directory has its name): no
+	# half file, no temporary left
+	mkdir "$work/0001-print-cpu.patch.EXPERIMENTAL-checkpatch-fixes"
+	run 2 - "^tdxcheck-gate: \.\./0001-print-cpu\.patch\.EXPERIMENTAL-checkpatch-fixes: cannot write" \
+		- -- --fix ../0001-print-cpu.patch -- $flags
+	rmdir "$work/0001-print-cpu.patch.EXPERIMENTAL-checkpatch-fixes"
+	no_fixes
+	no_temporaries
+	unchanged
+	;;
+fix-mbox)
+	# One file for the mailbox, as checkpatch writes one per input: each
+	# mail fixed on top of the fixed mails before it, so the fixed series
+	# applies in order; the mails nothing changed kept byte for byte.
+	fresh
+	cat "$data"/series/000[1-3]-*.patch >"$work/series.mbox"
+	run 1 - - - -- --fix ../series.mbox -- $flags
+	unchanged
+	diff -u "$expect/series-mbox.fixes" "$work/series.mbox.EXPERIMENTAL-checkpatch-fixes" >&2 ||
+		fail "the fixes differ from series-mbox.fixes"
+	cp "$work/series.mbox.EXPERIMENTAL-checkpatch-fixes" "$work.fixes"
+	fresh git
+	(cd "$work/tree" && git -c user.name=T -c user.email=t@example.org am -q \
+		"$work.fixes" >/dev/null 2>&1) || fail "the fixed mailbox does not apply in order"
+	rm -f "$work.fixes"
+	# a mail deleting a file an earlier mail fixed deletes the fixed text
+	fresh
+	cat "$data"/series/000[1-2]-*.patch "$data/0008-delete-tdx-sys.patch" >"$work/delete.mbox"
+	run 1 - - - -- -q --fix ../delete.mbox -- $flags
+	unchanged
+	diff -u "$expect/delete-mbox.fixes" "$work/delete.mbox.EXPERIMENTAL-checkpatch-fixes" >&2 ||
+		fail "the fixes differ from delete-mbox.fixes"
+	cp "$work/delete.mbox.EXPERIMENTAL-checkpatch-fixes" "$work.fixes"
+	fresh git
+	(cd "$work/tree" && git -c user.name=T -c user.email=t@example.org am -q \
+		"$work.fixes" >/dev/null 2>&1 && [ ! -e tdx_sys.c ]) ||
+		fail "the fixed mailbox with a deletion does not apply in order"
+	rm -f "$work.fixes"
+	;;
 help)
 	fresh
 	run 0 - - - -- --help
 	grep -q '^Usage: tdxcheck-gate' "$work/out" || fail "--help has no usage line"
+	grep -q '^  --fix  *write PATCH\.EXPERIMENTAL-checkpatch-fixes' "$work/out" ||
+		fail "--help does not describe --fix"
 	;;
 *)
 	echo "gate-test.sh: unknown scenario '$scenario'" >&2
