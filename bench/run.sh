@@ -61,6 +61,7 @@ if [ ! -f "$obj/.tdxcheck-prepared" ] ||
 	flock "$cache/.kernel-tests.lock" cp -a "$cache/build-6.12" "$obj"
 fi
 mkdir -p "$raw" "$results"
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "bench: building $dirs in $obj" >&2
 $kmake $dirs >/dev/null 2>&1 || die "the 6.12 tree does not build: $kmake $dirs"
 python3 "$src/scripts/clang-tools/gen_compile_commands.py" -d "$obj" \
@@ -249,7 +250,7 @@ EOF
 	echo "# tdxcheck bench: latest run"
 	echo
 	echo "$(date -u '+%Y-%m-%d %H:%M UTC'), linux-source-6.12, $(nproc) cores" \
-	     "(shared with other work), $repeat alternated runs per side;" \
+	     "(load average $load_at_start at the start), $repeat alternated runs per side;" \
 	     "$(gcc --version | head -n 1), $(spatch --version | head -n 1 | cut -d' ' -f1-3)."
 	echo "Times are CPU seconds min / median / max (wall median in brackets); ratios"
 	echo "compare medians, and peak RSS (the largest process of any run)."
