@@ -238,7 +238,7 @@ gnuplot <<EOF
 set terminal pngcairo size 800,500 noenhanced
 set output "$results/growth.png"
 set title "tdxcheck on linux-source-6.12: files per CPU second"
-set logscale x
+set logscale xy
 set xlabel "files"
 set ylabel "files per CPU second"
 set key top right
