@@ -442,6 +442,27 @@ static void write_virtuals(FILE *out, struct rule_file *files, size_t nr)
 	free(seen);
 }
 
+static void release(struct rule_file *files, size_t nr, struct py_def *defs, size_t nr_defs)
+{
+	size_t k, i;
+
+	for (k = 0; k < nr; k++) {
+		for (i = 0; i < files[k].nr; i++)
+			free(files[k].line[i]);
+		for (i = 0; i < files[k].nr_rules; i++)
+			free(files[k].rule[i].name);
+		free(files[k].line);
+		free(files[k].rule);
+		free(files[k].stem);
+	}
+	free(files);
+	for (i = 0; i < nr_defs; i++) {
+		free(defs[i].name);
+		free(defs[i].text);
+	}
+	free(defs);
+}
+
 int main(int argc, char **argv)
 {
 	struct rule_file *files;
@@ -505,5 +526,6 @@ int main(int argc, char **argv)
 		die(argv[1], "%s", strerror(errno));
 	}
 	free(tmp);
+	release(files, nr, defs, nr_defs);
 	return 0;
 }
