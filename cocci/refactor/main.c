@@ -35,11 +35,31 @@ struct rule {
 	char *notes;		/* the facts of its last application, for its notes */
 };
 
+#define USAGE "usage: " RF_NAME " [--timeout SECONDS] [--diff] (RULE.cocci | --all) DIR\n" \
+	      "       " RF_NAME " --recover DIR\n"
+
 static void usage(void)
 {
-	fprintf(stderr, "usage: " RF_NAME " [--timeout SECONDS] [--diff] (RULE.cocci | --all) DIR\n"
-			"       " RF_NAME " --recover DIR\n");
+	fputs(USAGE, stderr);
 	exit(2);
+}
+
+/* --help: what a user asked for goes to standard output, exit 0. */
+static void help(void)
+{
+	fputs(USAGE
+	      "\nApply Coccinelle patch modes to the .c and .h files of DIR: every file or none.\n"
+	      "\n"
+	      "  RULE.cocci         one rule: a path, or the name of one of tdxcheck's\n"
+	      "  --all              every rule with a patch mode, round after round until\n"
+	      "                     a round changes nothing\n"
+	      "  --diff             print the unified diff (a/ b/ relative to DIR), write nothing\n"
+	      "  --timeout SECONDS  limit for the whole run (default 600)\n"
+	      "  --recover          finish or roll back a run that was killed\n"
+	      "\n"
+	      "Exit status: 0 done or nothing to change, 1 the refactor could not be done\n"
+	      "(nothing written), 2 bad input.  See cocci/README.md.\n", stdout);
+	exit(0);
 }
 
 static bool exists_in(const char *dir, const char *name)
@@ -518,7 +538,7 @@ int main(int argc, char **argv)
 		else if (!strcmp(a, "--recover"))
 			recover = true;
 		else if (!strcmp(a, "--help") || !strcmp(a, "-h"))
-			usage();
+			help();
 		else if (a[0] == '-' && a[1])
 			unknown_option(a);
 		else if (!all && !recover && !rule_arg)
