@@ -18,16 +18,7 @@ function(fresh dir)
 	file(COPY ${before}/ DESTINATION ${dir})
 endfunction()
 
-function(expect_tree dir ref what)
-	foreach(n ${names})
-		execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${dir}/${n} ${ref}/${n}
-				RESULT_VARIABLE rc)
-		if(NOT rc EQUAL 0)
-			execute_process(COMMAND diff -u ${ref}/${n} ${dir}/${n})
-			message(FATAL_ERROR "${what}: ${n} differs from ${ref}/${n}")
-		endif()
-	endforeach()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/expect-tree.cmake)
 
 function(run_refactor dir want_rc what)
 	execute_process(COMMAND ${refactor} ${ARGN} ${rule} ${dir}
