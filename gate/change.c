@@ -94,21 +94,14 @@ static int new_side(const char *s, unsigned long *start, unsigned long *count)
 
 static int diff_added(struct gate_change *c, char *err, size_t errlen)
 {
-	const char *const argv[] = {
-		"git", "diff", "--no-index", "--no-color", "--no-ext-diff", "--no-textconv",
-		"--text", "--unified=0", "--",
-		c->pre_file ? c->pre_file : "/dev/null", c->post_file, NULL };
 	char *out = gate_scratch_path("added.diff"), *text, *line, *next;
-	struct gate_cmd cmd = { .argv = argv, .out = out, .err = "/dev/null" };
-	int code = gate_run(&cmd);
+	const char *why;
 
-	text = code == 0 || code == 1 ? gate_read_file(out, NULL) : NULL;
-	unlink(out);
+	text = gate_diff_files(c->pre_file, c->post_file, 0, out, &why);
 	free(out);
 	if (!text) {
 		snprintf(err, errlen, "%s: cannot compare the pre-image and the post-image "
-			 "(git diff --no-index %s)", c->path,
-			 code == 127 || code < 0 ? "did not run" : "failed");
+			 "(git diff --no-index %s)", c->path, why);
 		return -1;
 	}
 	for (line = text; line && *line; line = next) {

@@ -190,21 +190,14 @@ static int refactor(struct gate_fix *fx, const char *dir, const char *name)
  */
 static char *hunks(const char *base, const char *fixed, const char *name)
 {
-	const char *const argv[] = {
-		"git", "diff", "--no-index", "--no-color", "--no-ext-diff", "--no-textconv",
-		"--text", "--unified=3", "--", base ? base : "/dev/null",
-		fixed ? fixed : "/dev/null", NULL };
 	char *out = gate_scratch_path("fix.diff"), *text, *at;
-	struct gate_cmd c = { .argv = argv, .out = out, .err = "/dev/null" };
-	int code = gate_run(&c);
+	const char *why;
 
-	text = code == 0 || code == 1 ? gate_read_file(out, NULL) : NULL;
-	unlink(out);
+	text = gate_diff_files(base, fixed, 3, out, &why);
 	free(out);
 	if (!text) {
 		fprintf(stderr, "tdxcheck-gate: %s: --fix: cannot compare a fixed file "
-			"(git diff --no-index %s)\n", name,
-			code == 127 || code < 0 ? "did not run" : "failed");
+			"(git diff --no-index %s)\n", name, why);
 		return NULL;
 	}
 	at = !strncmp(text, "@@ ", 3) ? text : strstr(text, "\n@@ ");

@@ -108,3 +108,24 @@ int gate_run_capture(struct gate_cmd *c, const char *tmp_path, char **out)
 		(*out)[--len] = '\0';
 	return 0;
 }
+
+char *gate_diff_files(const char *a, const char *b, int context, const char *tmp_path,
+		      const char **why)
+{
+	char unified[32];
+	const char *const argv[] = {
+		"git", "diff", "--no-index", "--no-color", "--no-ext-diff", "--no-textconv",
+		"--text", unified, "--", a ? a : "/dev/null", b ? b : "/dev/null", NULL };
+	struct gate_cmd c = { .argv = argv, .out = tmp_path, .err = "/dev/null" };
+	char *text;
+	int code;
+
+	snprintf(unified, sizeof(unified), "--unified=%d", context);
+	code = gate_run(&c);
+	/* git diff --no-index exits 1 when the files differ */
+	text = code == 0 || code == 1 ? gate_read_file(tmp_path, NULL) : NULL;
+	unlink(tmp_path);
+	if (!text)
+		*why = code == 127 || code < 0 ? "did not run" : "failed";
+	return text;
+}

@@ -25,4 +25,13 @@ int gate_run_capture(struct gate_cmd *c, const char *tmp_path, char **out);
 /* The whole file as a NUL-terminated string, NULL if unreadable. */
 char *gate_read_file(const char *path, size_t *len);
 
+/*
+ * git diff --no-index --text with context lines of context, from a to b
+ * (NULL: /dev/null), its output passing through the file tmp_path (removed
+ * after): the diff ("" when the files are the same), or NULL with *why
+ * saying whether git "did not run" or "failed".
+ */
+char *gate_diff_files(const char *a, const char *b, int context, const char *tmp_path,
+		      const char **why);
+
 #endif /* TDXCHECK_GATE_RUN_H */
