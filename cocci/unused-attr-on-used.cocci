@@ -156,6 +156,16 @@ def tdx_at(p):
 	toks, index = tdx_tokens(p.file)
 	return toks, index.get((int(p.line), int(p.column)))
 
+def tdx_match_back(toks, i):
+	"""Index of the parenthesis opening the one closing at toks[i] (0: none)."""
+	j, d = i, 0
+	while j > 0:
+		d += {")": 1, "(": -1}.get(toks[j][0], 0)
+		if d == 0:
+			break
+		j -= 1
+	return j
+
 def tdx_match(toks, i):
 	"""Index of the bracket closing the one at toks[i]."""
 	pair = {"(": ")", "[": "]", "{": "}"}[toks[i][0]]
@@ -192,12 +202,7 @@ def tdx_graph(path):
 		s = toks[i][0]
 		if s == "{" and depth == 0 and i > 0 and toks[i - 1][0] == ")":
 			end = tdx_match(toks, i)
-			j, d = i - 1, 0
-			while j > 0:
-				d += {")": 1, "(": -1}.get(toks[j][0], 0)
-				if d == 0:
-					break
-				j -= 1
+			j = tdx_match_back(toks, i - 1)
 			if j > 0 and tdx_name(toks[j - 1][0]):
 				tdx_graph_body(toks[j - 1][0], toks, i + 1, end)
 			i = end + 1
@@ -307,12 +312,7 @@ def tdx_function_of(toks, i):
 		elif s == "{":
 			if depth == 0 and toks[k - 1][0] == ")":
 				# The outermost brace, if it follows a parameter list.
-				j, d = k - 1, 0
-				while j > 0:
-					d += {")": 1, "(": -1}.get(toks[j][0], 0)
-					if d == 0:
-						break
-					j -= 1
+				j = tdx_match_back(toks, k - 1)
 				outer = tdx_function_of(toks, k)
 				if outer is None and j > 0:
 					return toks[j - 1][0]
