@@ -202,45 +202,30 @@ static struct rule *name_at(struct rule_file *f, const char *line, const char *s
 }
 
 /*
- * Line i of f with its rule names renamed: every word in a header, and in
- * declarations only a word followed by '.' (an inherited metavariable), so
- * that python in a script constraint keeps its own names.  A shared rule
- * keeps its name.
+ * line of f written to out with its rule names renamed: every word in a
+ * header, and in declarations only a word followed by '.' (an inherited
+ * metavariable), so that python in a script constraint keeps its own
+ * names.  The first rule of a name, and a shared one, keep it.
  */
-static char *rename_line(struct rule_file *f, const char *line, bool whole_words)
+static void write_renamed(FILE *out, struct rule_file *f, const char *line, bool whole_words)
 {
-	size_t cap = strlen(line) * 2 + 64, n = 0, len;
-	char *out = tdx_xmalloc(cap);
 	const char *s = line;
+	size_t len;
 
 	while (*s) {
 		struct rule *r = name_at(f, line, s, &len);
 
 		if (r && (whole_words || s[len] == '.')) {
-			bool plain = r->first || r->shared;
-			const char *tail = plain ? "" : "__";
-			const char *stem = plain ? "" : f->stem;
-
-			if (n + len + strlen(tail) + strlen(stem) + 1 >= cap) {
-				cap = 2 * (n + len + strlen(stem) + 8);
-				out = tdx_xreallocarray(out, cap, 1);
-			}
-			n += sprintf(out + n, "%.*s%s%s", (int)len, s, tail, stem);
-			s += len;
+			fwrite(s, 1, len, out);
+			if (!r->first && !r->shared)
+				fprintf(out, "__%s", f->stem);
 		} else {
-			size_t skip = len ? len : 1;
-
-			if (n + skip + 1 >= cap) {
-				cap = 2 * (n + skip + 8);
-				out = tdx_xreallocarray(out, cap, 1);
-			}
-			memcpy(out + n, s, skip);
-			n += skip;
-			s += skip;
+			len = len ? len : 1;
+			fwrite(s, 1, len, out);
 		}
+		s += len;
 	}
-	out[n] = '\0';
-	return out;
+	fputc('\n', out);
 }
 
 /* Every rule the header or declarations of r refer to keeps its name. */
@@ -406,16 +391,14 @@ static void write_file(FILE *out, struct rule_file *f)
 		bool decl = true;
 
 		for (i = r->head; i < r->end; i++) {
-			char *s;
-
 			if (r->shared && i <= r->last)
 				continue;	/* written by the file that has it first */
 			if (i > r->head && decl && at_line(f->line[i]))
 				decl = false;
-			s = i == r->head || decl ? rename_line(f, f->line[i], i == r->head)
-						 : tdx_xstrdup(f->line[i]);
-			fprintf(out, "%s\n", s);
-			free(s);
+			if (i == r->head || decl)
+				write_renamed(out, f, f->line[i], i == r->head);
+			else
+				fprintf(out, "%s\n", f->line[i]);
 		}
 	}
 }
