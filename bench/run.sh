@@ -208,7 +208,8 @@ for n in $growth; do
 	rm -f "$raw/grow.driver" "$raw/grow.plugin" "$raw/grow.cocci"
 	run grow driver "$tdxcheck -j2 -p $obj $(tr '\n' ' ' <"$raw/grow.units")"
 	# the plugin in each unit's own -O2 compile, two at a time
-	python3 - "$obj/compile_commands.json" "$raw/grow.units" "$plugin" >"$raw/grow.cmds" <<'EOF'
+	python3 - "$obj/compile_commands.json" "$raw/grow.units" "$plugin" "$no_werror" \
+		>"$raw/grow.cmds" <<'EOF'
 import json, shlex, sys
 want = set(open(sys.argv[2]).read().split())
 for e in json.load(open(sys.argv[1])):
@@ -218,7 +219,7 @@ for e in json.load(open(sys.argv[1])):
 		o = args.index("-o")
 		args[o + 1] = "/dev/null"
 		cmd = " ".join(shlex.quote(a) for a in args) + " -fplugin=" + sys.argv[3] + \
-			" -fplugin-arg-tdxcheck_plugin-no-werror"
+			" " + sys.argv[4]
 		print("cd " + shlex.quote(e["directory"]) + " && " + cmd)
 EOF
 	run grow plugin "xargs -P 2 -d '\n' -n 1 sh -c <$raw/grow.cmds"
